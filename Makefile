@@ -1,0 +1,47 @@
+# Treaty Reports: the two set-up commands are `make build` and `make test`.
+# Both create .venv and install what they need (and Debian's chromium when run as root).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO := build/demo-repo
+
+.PHONY: build test lint typecheck unit browser-deps clean bench
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[report,site,dev]'
+	touch $(STAMP)
+
+browser-deps:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "chromium is missing: install Debian's 'chromium' package (browser tests need it)"; exit 1; \
+	  fi; \
+	fi
+
+build: $(STAMP)
+	$(BIN)/treaty validate --repo .
+
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
+	$(BIN)/check-jsonschema --check-metaschema schemas/*.json schemas/registry/*.json
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+unit: $(STAMP)
+	$(BIN)/pytest -q
+
+test: $(STAMP) browser-deps lint typecheck unit
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf build $(VENV)

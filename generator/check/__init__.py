@@ -1,0 +1,1 @@
+"""Stage 2: check each file against its form's schema and its meaning."""

@@ -1,0 +1,223 @@
+"""Checks of meaning: what a schema cannot say.
+
+Body and period match the path, referenced treaties and bodies exist, a treaty's status
+fits the form, dates are in order and inside the period, no treaty twice in one table, and
+registry codes are unique.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from generator.check.schema import Finding, PathParts
+from generator.model import Form
+from generator.paths import FilePlace
+from generator.registry import Registry, parse_date
+
+DATE_ORDER: tuple[tuple[str, str], ...] = (
+    ("start", "end"),
+    ("letter_date", "mfa_informed_on"),
+    ("consulted_on", "departure"),
+    ("event_end", "requested_on"),
+)
+
+
+def walk(data: Any) -> Iterator[tuple[PathParts, Any]]:
+    """Every (path, value) in a parsed document, iteratively."""
+    stack: list[tuple[PathParts, Any]] = [((), data)]
+    while stack:
+        parts, value = stack.pop()
+        yield parts, value
+        if isinstance(value, dict):
+            stack.extend(((*parts, k), v) for k, v in reversed(list(value.items())))
+        elif isinstance(value, list):
+            stack.extend(((*parts, i), v) for i, v in reversed(list(enumerate(value))))
+
+
+def check_header(
+    place: FilePlace, data: Mapping[str, Any], form: Form, registry: Registry
+) -> list[Finding]:
+    found: list[Finding] = []
+    body = data.get("body")
+    if isinstance(body, str) and body != place.body:
+        found.append(Finding(("body",), "TR301", {"value": body, "expected": str(place.body)}))
+    period = data.get("period")
+    if isinstance(period, int) and period != place.period:
+        found.append(
+            Finding(("period",), "TR302", {"value": str(period), "expected": str(place.period)})
+        )
+    code = place.body or ""
+    known = registry.bodies.get(code)
+    if known is None:
+        found.append(Finding(("body",) if body == code else (), "TR309", {"value": code}))
+    elif not form.allows(known):
+        found.append(Finding(("body",), "TR312", {"value": code, "form": form.kind}))
+    return found
+
+
+def check_event_date(place: FilePlace, data: Mapping[str, Any], form: Form) -> list[Finding]:
+    if place.event_date is None or not form.date_field:
+        return []
+    own = parse_date(data.get(form.date_field))
+    if own is None:
+        return []
+    found: list[Finding] = []
+    field = (form.date_field,)
+    if own != place.event_date:
+        found.append(
+            Finding(
+                field, "TR311", {"value": own.isoformat(), "expected": place.event_date.isoformat()}
+            )
+        )
+    if place.period is not None and own.year != place.period:
+        found.append(
+            Finding(field, "TR306", {"value": own.isoformat(), "period": str(place.period)})
+        )
+    return found
+
+
+def check_date_order(data: Any) -> list[Finding]:
+    found: list[Finding] = []
+    for parts, value in walk(data):
+        if not isinstance(value, dict):
+            continue
+        for first, second in DATE_ORDER:
+            a, b = parse_date(value.get(first)), parse_date(value.get(second))
+            if a and b and b < a:
+                found.append(
+                    Finding(
+                        (*parts, second),
+                        "TR307",
+                        {
+                            "field": second,
+                            "value": b.isoformat(),
+                            "other": first,
+                            "other_value": a.isoformat(),
+                        },
+                    )
+                )
+    return found
+
+
+def _period_end(period: int | None) -> dt.date:
+    return dt.date(period or dt.MAXYEAR, 12, 31)
+
+
+def _treaty_row(
+    parts: PathParts, treaty_id: str, form: Form, place: FilePlace, registry: Registry
+) -> list[Finding]:
+    treaty = registry.treaties.get(treaty_id)
+    if treaty is None:
+        return [Finding(parts, "TR303", {"value": treaty_id})]
+    found: list[Finding] = []
+    end = _period_end(place.period)
+    in_force = treaty.in_force_on is not None and treaty.in_force_on <= end
+    if form.treaty_status == "in-force" and not in_force:
+        found.append(Finding(parts, "TR304", {"value": treaty_id}))
+    if form.treaty_status == "signed-not-in-force" and in_force:
+        since = treaty.in_force_on.isoformat() if treaty.in_force_on else ""
+        found.append(Finding(parts, "TR305", {"value": treaty_id, "since": since}))
+    if place.body and treaty.bodies and place.body not in treaty.bodies:
+        found.append(Finding(parts, "TR314", {"value": treaty_id, "body": place.body}))
+    return found
+
+
+def check_treaties(
+    place: FilePlace, data: Mapping[str, Any], form: Form, registry: Registry
+) -> list[Finding]:
+    found: list[Finding] = []
+    for key in form.entries:
+        rows = data.get(key)
+        if not isinstance(rows, list):
+            continue
+        first_seen: dict[str, int] = {}
+        for index, row in enumerate(rows):
+            treaty_id = row.get("treaty") if isinstance(row, dict) else None
+            if not isinstance(treaty_id, str):
+                continue
+            parts: PathParts = (key, index, "treaty")
+            if treaty_id in first_seen:
+                found.append(
+                    Finding(
+                        parts,
+                        "TR308",
+                        {"value": treaty_id, "first": str(first_seen[treaty_id] + 1)},
+                    )
+                )
+                continue
+            first_seen[treaty_id] = index
+            found.extend(_treaty_row(parts, treaty_id, form, place, registry))
+    for parts, value in walk(data):
+        if (
+            parts
+            and parts[-1] == "treaty"
+            and isinstance(value, str)
+            and parts[0] not in form.entries
+        ) and value not in registry.treaties:
+            found.append(Finding(parts, "TR303", {"value": value}))
+    return found
+
+
+def check_body_refs(data: Any, registry: Registry) -> list[Finding]:
+    found: list[Finding] = []
+    for parts, value in walk(data):
+        if (
+            parts
+            and parts[-1] == "requested_body"
+            and isinstance(value, str)
+            and value not in registry.bodies
+        ):
+            found.append(Finding(parts, "TR315", {"value": value}))
+    return found
+
+
+def check_submission(
+    place: FilePlace, data: Mapping[str, Any], form: Form, registry: Registry
+) -> list[Finding]:
+    return [
+        *check_header(place, data, form, registry),
+        *check_event_date(place, data, form),
+        *check_date_order(data),
+        *check_treaties(place, data, form, registry),
+        *check_body_refs(data, registry),
+    ]
+
+
+def _duplicates(items: list[Any], key: str, list_name: str) -> list[Finding]:
+    found: list[Finding] = []
+    seen: dict[str, int] = {}
+    for index, item in enumerate(items):
+        value = item.get(key) if isinstance(item, dict) else None
+        if not isinstance(value, str):
+            continue
+        if value in seen:
+            found.append(
+                Finding(
+                    (list_name, index, key),
+                    "TR310",
+                    {"value": value, "first": str(seen[value] + 1)},
+                )
+            )
+        else:
+            seen[value] = index
+    return found
+
+
+def check_registry(kind: str, data: Mapping[str, Any], registry: Registry) -> list[Finding]:
+    if kind == "registry-bodies":
+        return _duplicates(list(data.get("bodies") or []), "code", "bodies")
+    if kind == "registry-treaties":
+        treaties = list(data.get("treaties") or [])
+        found = _duplicates(treaties, "id", "treaties")
+        for index, treaty in enumerate(treaties):
+            for b_index, body in enumerate(
+                treaty.get("bodies") or [] if isinstance(treaty, dict) else []
+            ):
+                if isinstance(body, str) and registry.bodies and body not in registry.bodies:
+                    found.append(
+                        Finding(("treaties", index, "bodies", b_index), "TR315", {"value": body})
+                    )
+        return found
+    return []

@@ -1,0 +1,1 @@
+"""The ``treaty`` command: thin click commands over the library."""

@@ -1,0 +1,10 @@
+"""Every subcommand beyond ``validate``, gathered in one list."""
+
+from __future__ import annotations
+
+import click
+
+
+def all_commands() -> list[click.Command]:
+    commands: list[click.Command] = []
+    return commands

@@ -1,0 +1,1 @@
+"""Stage 1: find and load files safely."""

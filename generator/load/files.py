@@ -1,0 +1,118 @@
+"""Find the files to check and read them as UTF-8 text, refusing what is unsafe."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.codes import CODES
+from generator.problems import Problem
+
+MAX_BYTES = 1_048_576
+CHECKED_ROOTS = ("submissions", "registry")
+YAML_SUFFIXES = (".yaml", ".yml")
+BOM = b"\xef\xbb\xbf"
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file to check: its path relative to the repository root, in POSIX form."""
+
+    rel: str
+    path: Path
+
+
+def problem(rel: str, code: str, line: int = 1, column: int = 1, **args: str) -> Problem:
+    return Problem(rel, line, column, "$", code, CODES[code].severity, dict(args))
+
+
+def _relative(repo: Path, raw: Path) -> str | None:
+    absolute = raw if raw.is_absolute() else Path.cwd() / raw
+    try:
+        return Path(os.path.normpath(absolute)).relative_to(repo).as_posix()
+    except ValueError:
+        return None
+
+
+def _has_symlink(repo: Path, rel: str) -> bool:
+    current = repo
+    for part in Path(rel).parts:
+        current = current / part
+        if current.is_symlink():
+            return True
+    return False
+
+
+def _walk(repo: Path) -> Iterable[str]:
+    for root in CHECKED_ROOTS:
+        base = repo / root
+        if not base.is_dir():
+            continue
+        for dirpath, dirnames, filenames in os.walk(base, followlinks=False):
+            dirnames.sort()
+            for name in sorted(filenames):
+                full = Path(dirpath) / name
+                if name.endswith(YAML_SUFFIXES) or full.is_symlink():
+                    yield full.relative_to(repo).as_posix()
+            for name in dirnames:
+                if (Path(dirpath) / name).is_symlink():
+                    yield (Path(dirpath) / name).relative_to(repo).as_posix()
+
+
+def discover(repo: Path, paths: Sequence[str]) -> tuple[list[SourceFile], list[Problem]]:
+    """The files to check (all of ``submissions/`` and ``registry/`` by default)."""
+    repo = repo.resolve()
+    problems: list[Problem] = []
+    rels: list[str] = []
+    if not paths:
+        rels = list(_walk(repo))
+    for raw in paths:
+        rel = _relative(repo, Path(raw))
+        if rel is None or rel.split("/", 1)[0] not in CHECKED_ROOTS:
+            problems.append(problem(rel or raw, "TR005"))
+        elif (repo / rel).is_dir() and not _has_symlink(repo, rel):
+            rels.extend(r for r in _walk(repo) if r.startswith(rel.rstrip("/") + "/"))
+        else:
+            rels.append(rel)
+    files: list[SourceFile] = []
+    for rel in dict.fromkeys(rels):
+        if _has_symlink(repo, rel):
+            problems.append(problem(rel, "TR004"))
+        elif not rel.endswith(YAML_SUFFIXES):
+            problems.append(problem(rel, "TR008"))
+        else:
+            files.append(SourceFile(rel, repo / rel))
+    return files, problems
+
+
+def _bad_byte(raw: bytes, error: UnicodeDecodeError) -> tuple[int, int]:
+    before = raw[: error.start]
+    line = before.count(b"\n") + 1
+    start = before.rfind(b"\n") + 1
+    column = len(before[start:].decode("utf-8", errors="replace")) + 1
+    return line, column
+
+
+def read_text(source: SourceFile) -> str | Problem:
+    """The file as text, or the problem that stops us reading it."""
+    try:
+        size = source.path.stat().st_size
+        if size > MAX_BYTES:
+            return problem(source.rel, "TR003", size=f"{size / 1_048_576:.1f}", limit="1")
+        raw = source.path.read_bytes()
+    except OSError as error:
+        return problem(source.rel, "TR009", detail=error.strerror or str(error))
+    if raw.startswith(BOM):
+        return problem(source.rel, "TR002")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _bad_byte(raw, error)
+        return problem(source.rel, "TR001", line, column, byte=f"0x{raw[error.start]:02X}")
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        return problem(source.rel, "TR007")
+    return text

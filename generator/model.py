@@ -1,0 +1,146 @@
+"""Immutable typed domain objects: bodies, treaties, forms and submissions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+LANGUAGES: tuple[str, ...] = ("kk", "ru", "en")
+
+
+class Cadence(StrEnum):
+    ANNUAL = "annual"
+    EVENT = "event"
+
+
+class Visibility(StrEnum):
+    PUBLIC = "public"
+    INTERNAL = "internal"
+
+
+@dataclass(frozen=True)
+class Text:
+    """A name or narrative in up to three languages; kk or ru is always present."""
+
+    kk: str | None = None
+    ru: str | None = None
+    en: str | None = None
+
+    @classmethod
+    def from_data(cls, value: object) -> Text:
+        if isinstance(value, Mapping):
+            return cls(**{k: str(v) for k, v in value.items() if k in LANGUAGES and v})
+        if isinstance(value, str):
+            return cls(kk=value)
+        return cls()
+
+    def get(self, lang: str) -> str:
+        """The text in ``lang``, falling back to kk, then ru, then en."""
+        order = (lang, "kk", "ru", "en")
+        for code in order:
+            value = getattr(self, code, None)
+            if value:
+                return str(value)
+        return ""
+
+    def has(self, lang: str) -> bool:
+        return bool(getattr(self, lang, None))
+
+
+@dataclass(frozen=True)
+class Body:
+    code: str
+    name: Text
+    category: str
+    maintainers: tuple[str, ...] = ()
+    verified: bool = False
+    consolidator: bool = False
+
+
+@dataclass(frozen=True)
+class Treaty:
+    id: str
+    title: Text
+    level: str
+    kind: str
+    parties: tuple[str, ...]
+    signed_on: dt.date | None
+    signed_at: Text
+    in_force_on: dt.date | None
+    bodies: tuple[str, ...]
+    area: str
+
+    @property
+    def in_force(self) -> bool:
+        return self.in_force_on is not None
+
+
+@dataclass(frozen=True)
+class Column:
+    field: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class Table:
+    key: str
+    annex: int | None
+    title: Text
+    columns: tuple[Column, ...]
+
+
+@dataclass(frozen=True)
+class Form:
+    """A kind of submission, as described by ``schemas/forms/<kind>.yaml``."""
+
+    kind: str
+    schema_file: str
+    cadence: Cadence
+    folder: str | None
+    date_field: str | None
+    body_codes: tuple[str, ...]
+    body_categories: tuple[str, ...]
+    visibility: Visibility
+    rule: str
+    annexes: tuple[int, ...]
+    title: Text
+    description: Text
+    entries: tuple[str, ...]
+    treaty_status: str | None
+    tables: tuple[Table, ...]
+    labels: Mapping[str, Text]
+    internal_fields: frozenset[str] = frozenset()
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def label(self, name: str, lang: str) -> str:
+        text = self.labels.get(name)
+        return text.get(lang) if text else name
+
+    def allows(self, body: Body) -> bool:
+        return body.code in self.body_codes or body.category in self.body_categories
+
+
+@dataclass(frozen=True)
+class Submission:
+    """One valid file a body committed: its kind, period, body and parsed content."""
+
+    path: str
+    kind: str
+    period: int
+    body: str
+    data: Mapping[str, Any]
+    event_date: dt.date | None = None
+    slug: str | None = None
+
+    def entries(self, form: Form) -> list[tuple[str, int, Mapping[str, Any]]]:
+        """Every entry as (table key, index, row); a file with no tables is one entry."""
+        if not form.entries:
+            return [("", 0, self.data)]
+        rows: list[tuple[str, int, Mapping[str, Any]]] = []
+        for key in form.entries:
+            for index, row in enumerate(self.data.get(key) or []):
+                rows.append((key, index, row))
+        return rows

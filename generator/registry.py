@@ -1,0 +1,108 @@
+"""The registries: bodies (``registry/bodies.yaml``) and treaties (``registry/treaties.yaml``).
+
+Loading is tolerant: a malformed entry is skipped here and reported by ``treaty validate``,
+which checks the registry files against their own schemas.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.load.yamlsafe import YamlProblem, load_yaml
+from generator.model import Body, Text, Treaty
+
+BODIES_FILE = "registry/bodies.yaml"
+TREATIES_FILE = "registry/treaties.yaml"
+REGISTRY_KINDS = {BODIES_FILE: "registry-bodies", TREATIES_FILE: "registry-treaties"}
+
+
+def parse_date(value: object) -> dt.date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class Registry:
+    bodies: Mapping[str, Body]
+    treaties: Mapping[str, Treaty]
+    illustrative: bool = False
+    note: Text = field(default_factory=Text)
+
+    def body_name(self, code: str, lang: str) -> str:
+        body = self.bodies.get(code)
+        return body.name.get(lang) if body else code
+
+    def treaty_title(self, treaty_id: str, lang: str) -> str:
+        treaty = self.treaties.get(treaty_id)
+        return treaty.title.get(lang) if treaty else treaty_id
+
+
+def body_from_data(raw: Mapping[str, Any]) -> Body:
+    return Body(
+        code=str(raw["code"]),
+        name=Text.from_data(raw.get("name")),
+        category=str(raw.get("category", "")),
+        maintainers=tuple(str(m) for m in raw.get("maintainers") or ()),
+        verified=bool(raw.get("verified", False)),
+        consolidator=bool(raw.get("consolidator", False)),
+    )
+
+
+def treaty_from_data(raw: Mapping[str, Any]) -> Treaty:
+    signed = raw.get("signed") or {}
+    return Treaty(
+        id=str(raw["id"]),
+        title=Text.from_data(raw.get("title")),
+        level=str(raw.get("level", "")),
+        kind=str(raw.get("kind", "")),
+        parties=tuple(str(p) for p in raw.get("parties") or ()),
+        signed_on=parse_date(signed.get("date")) if isinstance(signed, Mapping) else None,
+        signed_at=Text.from_data(signed.get("place")) if isinstance(signed, Mapping) else Text(),
+        in_force_on=parse_date(raw.get("in_force")),
+        bodies=tuple(str(b) for b in raw.get("bodies") or ()),
+        area=str(raw.get("area", "other")),
+    )
+
+
+def _items(data: object, key: str) -> list[Mapping[str, Any]]:
+    if not isinstance(data, Mapping):
+        return []
+    items = data.get(key)
+    return [i for i in items if isinstance(i, Mapping)] if isinstance(items, list) else []
+
+
+def _read(path: Path) -> object:
+    try:
+        return load_yaml(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, YamlProblem):
+        return None
+
+
+def registry_from_data(bodies_data: object, treaties_data: object) -> Registry:
+    bodies: dict[str, Body] = {}
+    for raw in _items(bodies_data, "bodies"):
+        if "code" in raw:
+            bodies.setdefault(str(raw["code"]), body_from_data(raw))
+    treaties: dict[str, Treaty] = {}
+    for raw in _items(treaties_data, "treaties"):
+        if "id" in raw:
+            treaties.setdefault(str(raw["id"]), treaty_from_data(raw))
+    meta = treaties_data if isinstance(treaties_data, Mapping) else {}
+    return Registry(
+        bodies=bodies,
+        treaties=treaties,
+        illustrative=bool(meta.get("illustrative", False)),
+        note=Text.from_data(meta.get("note")),
+    )
+
+
+def load_registry(repo: Path) -> Registry:
+    return registry_from_data(_read(repo / BODIES_FILE), _read(repo / TREATIES_FILE))

@@ -1,0 +1,75 @@
+"""The formats. Each takes a :class:`ReportView` and returns the whole output as text."""
+
+from __future__ import annotations
+
+import json
+
+from generator.reporters.view import ReportView
+
+
+def text(view: ReportView) -> str:
+    """Compiler-style lines: ``file:line:col: error TR201 message``, then the fix hint."""
+    lines = []
+    hint_label = view.catalogue.label("hint")
+    for item in view.problems:
+        p = item.problem
+        severity = view.catalogue.label(p.severity.value)
+        lines.append(f"{p.file}:{p.line}:{p.column}: {severity} {p.code} {item.message}")
+        if item.hint:
+            lines.append(f"    {hint_label}: {item.hint}")
+    lines.append(view.summary())
+    return "\n".join(lines) + "\n"
+
+
+def json_report(view: ReportView) -> str:
+    payload = {
+        "files_checked": view.files_checked,
+        "entries_checked": view.entries_checked,
+        "problems": [item.as_dict() for item in view.problems],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(view: ReportView) -> str:
+    """GitHub Actions workflow commands: one annotation per problem."""
+    lines = []
+    for item in view.problems:
+        p = item.problem
+        level = "error" if p.is_error else "warning"
+        props = f"file={_escape_property(p.file)},line={p.line},col={p.column}"
+        props += f",title={_escape_property(p.code)}"
+        message = f"{item.message} — {item.hint}" if item.hint else item.message
+        lines.append(f"::{level} {props}::{_escape_data(message)}")
+    lines.append(view.summary())
+    return "\n".join(lines) + "\n"
+
+
+def _cell(value: str) -> str:
+    return (
+        value.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("|", "\\|")
+        .replace("\n", " ")
+    )
+
+
+def markdown(view: ReportView) -> str:
+    lines = [view.summary(), ""]
+    if view.problems:
+        lines += ["| file | line | code | message | hint |", "|---|---|---|---|---|"]
+        for item in view.problems:
+            p = item.problem
+            lines.append(
+                f"| `{_cell(p.file)}` | {p.line}:{p.column} | {p.code} "
+                f"| {_cell(item.message)} | {_cell(item.hint)} |"
+            )
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,153 @@
+"""Run every check on a set of files and collect the results as values."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from generator.check.meaning import check_registry, check_submission
+from generator.check.schema import Finding
+from generator.codes import CODES
+from generator.load.files import SourceFile, discover, problem, read_text
+from generator.load.positions import compose, json_path, locate
+from generator.load.yamlsafe import YamlProblem, load_yaml
+from generator.model import Submission
+from generator.paths import FilePlace, PathError, place_of
+from generator.problems import Problem, Severity
+from generator.project import Project
+
+
+@dataclass(frozen=True)
+class FileResult:
+    rel: str
+    place: FilePlace | None
+    data: Any
+    entries: int
+    problems: tuple[Problem, ...]
+
+    @property
+    def valid(self) -> bool:
+        return not any(p.is_error for p in self.problems)
+
+    def submission(self) -> Submission | None:
+        place = self.place
+        if not self.valid or place is None or place.is_registry or place.period is None:
+            return None
+        return Submission(
+            path=self.rel,
+            kind=place.kind,
+            period=place.period,
+            body=place.body or "",
+            data=self.data,
+            event_date=place.event_date,
+            slug=place.slug,
+        )
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    files: tuple[FileResult, ...]
+    problems: tuple[Problem, ...]
+
+    @property
+    def files_checked(self) -> int:
+        return len(self.files)
+
+    @property
+    def entries_checked(self) -> int:
+        return sum(f.entries for f in self.files)
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for p in self.problems if p.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for p in self.problems if p.severity is Severity.WARNING)
+
+    def submissions(self) -> list[Submission]:
+        return [s for f in self.files if (s := f.submission()) is not None]
+
+    def invalid(self) -> list[FileResult]:
+        return [f for f in self.files if not f.valid]
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """One problem per node, except missing/unknown fields, which each name a field."""
+    kept: list[Finding] = []
+    seen: set[tuple[Any, ...]] = set()
+    for finding in findings:
+        key: tuple[Any, ...] = (finding.parts,)
+        if finding.code in ("TR201", "TR204", "TR314"):
+            key = (finding.parts, finding.code, finding.args.get("field"))
+        if key not in seen:
+            seen.add(key)
+            kept.append(finding)
+    return kept
+
+
+def _placed(rel: str, text: str, findings: list[Finding]) -> list[Problem]:
+    if not findings:
+        return []
+    root = compose(text)
+    problems = []
+    for f in _dedupe(findings):
+        line, column = locate(root, f.parts, key=f.at_key)
+        severity = CODES[f.code].severity
+        problems.append(Problem(rel, line, column, json_path(f.parts), f.code, severity, f.args))
+    return problems
+
+
+def _count_entries(project: Project, place: FilePlace, data: Any) -> int:
+    form = project.forms.get(place.kind)
+    if form is None or not isinstance(data, dict):
+        return 0
+    if not form.entries:
+        return 1
+    return sum(len(v) for k in form.entries if isinstance(v := data.get(k), list))
+
+
+def _findings(project: Project, place: FilePlace, data: dict[str, Any]) -> list[Finding]:
+    schema = f"{place.kind}.schema.json"
+    if place.is_registry:
+        found = project.checker.check(schema, data)
+        return found + check_registry(place.kind, data, project.registry)
+    form = project.forms.get(place.kind)
+    if form is None:
+        return []
+    found = project.checker.check(form.schema_file, data)
+    return found + check_submission(place, data, form, project.registry)
+
+
+def check_text(project: Project, rel: str, text: str) -> FileResult:
+    """Check one file's text as if it lived at ``rel``."""
+    place = place_of(rel, project.forms, set(project.forms.schemas))
+    try:
+        data = load_yaml(text)
+    except YamlProblem as yp:
+        only = (Problem(rel, yp.line, yp.column, "$", yp.code, CODES[yp.code].severity, yp.args_),)
+        return FileResult(rel, None, None, 0, only)
+    if isinstance(place, PathError):
+        return FileResult(rel, None, data, 0, (problem(rel, "TR006", detail=place.detail),))
+    if not isinstance(data, dict):
+        return FileResult(rel, place, data, 0, (problem(rel, "TR108"),))
+    problems = _placed(rel, text, _findings(project, place, data))
+    entries = _count_entries(project, place, data)
+    return FileResult(rel, place, data, entries, tuple(sorted(problems, key=Problem.sort_key)))
+
+
+def check_source(project: Project, source: SourceFile) -> FileResult:
+    text = read_text(source)
+    if isinstance(text, Problem):
+        return FileResult(source.rel, None, None, 0, (text,))
+    return check_text(project, source.rel, text)
+
+
+def validate(project: Project, paths: Sequence[str] = ()) -> ValidationResult:
+    """Check the named files (or the whole repository)."""
+    sources, refused = discover(project.root, paths)
+    files = [check_source(project, s) for s in sources]
+    files.extend(FileResult(p.file, None, None, 0, (p,)) for p in refused)
+    problems = sorted((p for f in files for p in f.problems), key=Problem.sort_key)
+    return ValidationResult(tuple(files), tuple(problems))
