@@ -1,0 +1,179 @@
+"""Turn one duty and one period into status rows.
+
+- fixed-date duties (points 2.1, 2.2, 4, 5, 45, annual 46): one row per body that owes it;
+- per-file duties (points 44, 48, 49): one row per file, due from the file's own dates;
+- duties on request (point 46 event reports): one row per MFA request, matched to the
+  report it asked for; an event report nobody asked for is shown with no due date.
+
+A body that point 50 exempts gets one ``exempt`` row per per-file duty and period.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from generator.deadlines.duties import Duty, DutyBook, Exemption, OnRequest, fixed_due
+from generator.deadlines.history import SubmissionHistory
+from generator.deadlines.sources import Filed
+from generator.deadlines.values import State, StatusRow, judge
+from generator.model import Body
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Context:
+    book: DutyBook
+    history: SubmissionHistory
+    as_of: dt.date
+    bodies: Mapping[str, Body]
+    filed: tuple[Filed, ...]
+
+    def files_of(self, duty: Duty, period: int | None = None) -> list[Filed]:
+        return [
+            f for f in self.filed
+            if f.kind in duty.kinds and (period is None or f.period == period)
+        ]  # fmt: skip
+
+    def row(
+        self, duty: Duty, body: str, period: int, due: dt.date | None,
+        files: Iterable[Filed], event: str | None = None,
+    ) -> StatusRow:  # fmt: skip
+        paths = tuple(sorted(f.path for f in files))
+        arrivals = [d for p in paths if (d := self.history.arrival(p, self.as_of))]
+        submitted = min(arrivals) if arrivals else None
+        amended = sorted({d for p in paths for d in self.history.amendments(p, self.as_of)})
+        state, days = judge(due, submitted, self.as_of)
+        return StatusRow(body, duty.kinds[0], period, due, submitted, state.value, days,
+                         paths, duty.rule, duty.id, tuple(amended), event)  # fmt: skip
+
+    def exempt_row(
+        self, duty: Duty, body: str, period: int, files: Iterable[Filed],
+        exemption: Exemption, event: str | None = None,
+    ) -> StatusRow:  # fmt: skip
+        paths = tuple(sorted(f.path for f in files))
+        arrivals = [d for p in paths if (d := self.history.arrival(p, self.as_of))]
+        return StatusRow(body, duty.kinds[0], period, None, min(arrivals, default=None),
+                         State.EXEMPT.value, None, paths, duty.rule, duty.id, (), event,
+                         exemption.citation)  # fmt: skip
+
+    def exemption(self, duty: Duty, body: str, filed: Filed | None = None) -> Exemption | None:
+        found = self.book.exempting_body(duty, self.bodies.get(body))
+        if found is None and filed is not None:
+            found = self.book.exempting_file(duty, filed.data)
+        return found
+
+
+def rows_for(duty: Duty, period: int, context: Context) -> list[StatusRow]:
+    if duty.due.fixed is not None:
+        return fixed_rows(duty, period, context)
+    rows = exempt_body_rows(duty, period, context)
+    if duty.due.on_request is not None:
+        return rows + request_rows(duty, duty.due.on_request, period, context)
+    return rows + [r for f in context.files_of(duty, period) if (r := file_row(duty, f, context))]
+
+
+def fixed_rows(duty: Duty, period: int, context: Context) -> list[StatusRow]:
+    files = [f for f in context.files_of(duty, period) if f.matches(duty.match)]
+    owing = {code for code, body in context.bodies.items() if duty.owed_by(body)}
+    rows = []
+    for body in sorted(owing | {f.body for f in files}):
+        mine = [f for f in files if f.body == body]
+        exemption = context.exemption(duty, body)
+        if exemption is not None:
+            rows.append(context.exempt_row(duty, body, period, mine, exemption))
+        else:
+            due = fixed_due(duty, period, context.book.calendar)
+            rows.append(context.row(duty, body, period, due, mine))
+    return rows
+
+
+def exempt_body_rows(duty: Duty, period: int, context: Context) -> list[StatusRow]:
+    """One ``exempt`` row for each body exempt from a per-file duty that filed nothing."""
+    filed = {f.body for f in context.files_of(duty, period)}
+    rows = []
+    for code, body in sorted(context.bodies.items()):
+        exemption = context.book.exempting_body(duty, body)
+        if duty.owed_by(body) and exemption is not None and code not in filed:
+            rows.append(context.exempt_row(duty, code, period, (), exemption))
+    return rows
+
+
+def file_due(duty: Duty, filed: Filed, context: Context) -> dt.date | None:
+    due = duty.due
+    if due.working_days is not None:
+        start = filed.date(due.after)
+        return context.book.calendar.add_working_days(start, due.working_days) if start else None
+    if due.before is not None:
+        limit = filed.date(due.before)
+        return limit - ONE_DAY if limit else None
+    return None
+
+
+def file_row(duty: Duty, filed: Filed, context: Context) -> StatusRow | None:
+    if not filed.matches(duty.when):
+        return None
+    exemption = context.exemption(duty, filed.body, filed)
+    if exemption is not None:
+        return context.exempt_row(duty, filed.body, filed.period, [filed], exemption, filed.stem)
+    due = file_due(duty, filed, context)
+    return context.row(duty, filed.body, filed.period, due, [filed], filed.stem)
+
+
+def find_report(
+    request: Filed, reports: list[Filed], spec: OnRequest, after: str | None
+) -> Filed | None:
+    """The report a request asked for: by file name, by back-reference, then by end date."""
+    body = str(request.data.get(spec.body_field, ""))
+    mine = [r for r in reports if r.body == body]
+    wanted = request.data.get(spec.file_field) if spec.file_field else None
+    tests = (
+        lambda r: wanted is not None and r.name == wanted,
+        lambda r: spec.back_field is not None
+        and r.data.get(spec.back_field) in (request.name, request.path),
+        lambda r: spec.match_field is not None and after is not None
+        and r.data.get(spec.match_field) == request.data.get(after),
+    )  # fmt: skip
+    for test in tests:
+        found = next((r for r in mine if test(r)), None)
+        if found is not None:
+            return found
+    return None
+
+
+def request_rows(duty: Duty, spec: OnRequest, period: int, context: Context) -> list[StatusRow]:
+    reports = context.files_of(duty)
+    all_requests = [f for f in context.filed if f.kind == spec.kind]
+    answered = {
+        found.path for q in all_requests
+        if (found := find_report(q, reports, spec, duty.due.after)) is not None
+    }  # fmt: skip
+    rows = []
+    for request in (q for q in all_requests if q.period == period):
+        body = request.data.get(spec.body_field)
+        if not isinstance(body, str):
+            continue
+        report = find_report(request, reports, spec, duty.due.after)
+        files = [report] if report else []
+        exemption = context.exemption(duty, body, report)
+        if exemption is not None:
+            rows.append(context.exempt_row(duty, body, period, files, exemption, request.stem))
+            continue
+        due = file_due(duty, request, context)
+        rows.append(context.row(duty, body, period, due, files, request.stem))
+    for report in context.files_of(duty, period):
+        if report.path not in answered:
+            unasked = _unrequested(duty, report, context)
+            rows.append(unasked)
+    return rows
+
+
+def _unrequested(duty: Duty, report: Filed, context: Context) -> StatusRow:
+    exemption = context.exemption(duty, report.body, report)
+    if exemption is not None:
+        return context.exempt_row(
+            duty, report.body, report.period, [report], exemption, report.stem
+        )
+    return context.row(duty, report.body, report.period, None, [report], report.stem)

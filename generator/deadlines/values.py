@@ -1,0 +1,92 @@
+"""The values ``treaty status`` produces: states, rows and the report (see ``status``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+
+class State(StrEnum):
+    ON_TIME = "on-time"
+    LATE = "late"
+    MISSING = "missing"
+    PENDING = "pending"
+    EXEMPT = "exempt"
+
+
+JSON_KEYS = ("body", "kind", "period", "due", "submitted", "state", "days_late", "files", "rule")
+
+
+@dataclass(frozen=True)
+class StatusRow:
+    body: str
+    kind: str
+    period: int
+    due: dt.date | None
+    submitted: dt.date | None
+    state: str
+    days_late: int | None
+    files: tuple[str, ...]
+    rule: str
+    duty: str = ""
+    amended: tuple[dt.date, ...] = ()
+    event: str | None = None
+    exempt_by: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        """Exactly the contract's keys, dates as ``YYYY-MM-DD``."""
+        return {
+            "body": self.body,
+            "kind": self.kind,
+            "period": self.period,
+            "due": self.due.isoformat() if self.due else None,
+            "submitted": self.submitted.isoformat() if self.submitted else None,
+            "state": self.state,
+            "days_late": self.days_late,
+            "files": list(self.files),
+            "rule": self.rule,
+        }
+
+    def sort_key(self) -> tuple[int, str, dt.date, str, str, str]:
+        return (self.period, self.body, self.due or dt.date.max, self.rule, self.duty,
+                self.event or "")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class StatusReport:
+    as_of: dt.date
+    rows: tuple[StatusRow, ...]
+
+    def as_json(self) -> dict[str, Any]:
+        return {"as_of": self.as_of.isoformat(), "rows": [r.as_json() for r in self.rows]}
+
+    def bodies(self) -> tuple[str, ...]:
+        return tuple(sorted({r.body for r in self.rows}))
+
+    def for_body(self, body: str) -> tuple[StatusRow, ...]:
+        return tuple(r for r in self.rows if r.body == body)
+
+    def upcoming(self, days: int) -> StatusReport:
+        """Only what is still pending and falls due within the next ``days`` days."""
+        until = self.as_of + dt.timedelta(days=days)
+        kept = (
+            r for r in self.rows
+            if r.state == State.PENDING and r.due is not None and self.as_of <= r.due <= until
+        )  # fmt: skip
+        return StatusReport(self.as_of, tuple(sorted(kept, key=lambda r: (r.body, r.due))))
+
+
+def judge(
+    due: dt.date | None, submitted: dt.date | None, as_of: dt.date
+) -> tuple[State, int | None]:
+    """The state of a non-exempt duty and its days late (see the module docstring)."""
+    if submitted is not None:
+        if due is None:
+            return State.ON_TIME, None
+        late = (submitted - due).days
+        return (State.LATE, late) if late > 0 else (State.ON_TIME, 0)
+    if due is None or as_of <= due:
+        return State.PENDING, None
+    return State.MISSING, (as_of - due).days
