@@ -73,3 +73,12 @@ def catalogue(lang: str = DEFAULT_LANG) -> Catalogue:
         path_errors=data.get("path_errors") or {},
         labels=data.get("labels") or {},
     )
+
+
+@cache
+def area_catalogue(area: str, lang: str = DEFAULT_LANG) -> Catalogue:
+    """An area's own labels, from ``generator/catalogues/<area>.<lang>.yaml`` (``labels:``)."""
+    if lang not in LANGUAGES:
+        raise ConfigurationError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
+    data = _read(f"{area}.{lang}.yaml")
+    return Catalogue(lang=lang, problems={}, path_errors={}, labels=data.get("labels") or {})
