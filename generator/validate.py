@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.check.meaning import check_registry, check_submission
+from generator.check.references import check_references
 from generator.check.schema import Finding
 from generator.codes import CODES
 from generator.load.files import SourceFile, discover, problem, read_text
@@ -99,16 +100,25 @@ def _placed(rel: str, text: str, findings: list[Finding]) -> list[Problem]:
     return problems
 
 
+REGISTRY_LISTS = {"registry-bodies": "bodies", "registry-treaties": "treaties"}
+
+
 def _count_entries(project: Project, place: FilePlace, data: Any) -> int:
+    """Rows of the form's tables (a file without tables is one entry); registry items."""
+    if not isinstance(data, dict):
+        return 0
+    if place.is_registry:
+        items = data.get(REGISTRY_LISTS.get(place.kind, ""))
+        return len(items) if isinstance(items, list) else 0
     form = project.forms.get(place.kind)
-    if form is None or not isinstance(data, dict):
+    if form is None:
         return 0
     if not form.entries:
         return 1
     return sum(len(v) for k in form.entries if isinstance(v := data.get(k), list))
 
 
-def _findings(project: Project, place: FilePlace, data: dict[str, Any]) -> list[Finding]:
+def _findings(project: Project, rel: str, place: FilePlace, data: dict[str, Any]) -> list[Finding]:
     schema = f"{place.kind}.schema.json"
     if place.is_registry:
         found = project.checker.check(schema, data)
@@ -117,7 +127,11 @@ def _findings(project: Project, place: FilePlace, data: dict[str, Any]) -> list[
     if form is None:
         return []
     found = project.checker.check(form.schema_file, data)
-    return found + check_submission(place, data, form, project.registry)
+    return [
+        *found,
+        *check_submission(place, data, form, project.registry),
+        *check_references(project.root, rel, place, data),
+    ]
 
 
 def check_text(project: Project, rel: str, text: str) -> FileResult:
@@ -132,7 +146,7 @@ def check_text(project: Project, rel: str, text: str) -> FileResult:
         return FileResult(rel, None, data, 0, (problem(rel, "TR006", detail=place.detail),))
     if not isinstance(data, dict):
         return FileResult(rel, place, data, 0, (problem(rel, "TR108"),))
-    problems = _placed(rel, text, _findings(project, place, data))
+    problems = _placed(rel, text, _findings(project, rel, place, data))
     entries = _count_entries(project, place, data)
     return FileResult(rel, place, data, entries, tuple(sorted(problems, key=Problem.sort_key)))
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator, FormatChecker, TypeChecker, validators
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
@@ -33,19 +33,30 @@ def _registry(schemas: Mapping[str, Mapping[str, Any]]) -> Registry:
     return Registry().with_resources(resources)
 
 
+def _is_integer(_checker: TypeChecker, value: object) -> bool:
+    """Only whole numbers written as such: YAML's ``2025.0`` is a float, not a year."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+StrictValidator = validators.extend(
+    Draft202012Validator,
+    type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer),
+)
+
+
 class SchemaChecker:
     """Compiled validators for every schema of the repository."""
 
     def __init__(self, schemas: Mapping[str, Mapping[str, Any]]) -> None:
         registry = _registry(schemas)
         checker = FormatChecker(formats=("date",))
-        self._validators: dict[str, Draft202012Validator] = {}
+        self._validators: dict[str, Any] = {}
         for name, schema in schemas.items():
             try:
                 Draft202012Validator.check_schema(schema)
             except Exception as error:
                 raise ConfigurationError(f"schema {name} is not valid: {error}") from None
-            self._validators[name] = Draft202012Validator(
+            self._validators[name] = StrictValidator(
                 schema, registry=registry, format_checker=checker
             )
 

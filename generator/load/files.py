@@ -54,7 +54,7 @@ def _walk(repo: Path) -> Iterable[str]:
             dirnames.sort()
             for name in sorted(filenames):
                 full = Path(dirpath) / name
-                if name.endswith(YAML_SUFFIXES) or full.is_symlink():
+                if name.lower().endswith(YAML_SUFFIXES) or full.is_symlink():
                     yield full.relative_to(repo).as_posix()
             for name in dirnames:
                 if (Path(dirpath) / name).is_symlink():

@@ -4,6 +4,10 @@
 - No implicit timestamps (dates stay strings and are checked by the schema), and only
   ``true``/``false`` are booleans (so the country code ``NO`` stays a string).
 - Duplicate keys, anchors and aliases, several documents and deep nesting are refused.
+- Field names are always text: ``1:``, ``null:`` and ``true:`` keep their written form, a
+  list or mapping used as a field name is refused, and ``<<`` is an ordinary field name (no
+  YAML 1.1 merge keys).
+- Control characters (NUL and the like) are a syntax problem with a line and column.
 
 Each refusal is a :class:`YamlProblem` carrying the code and a 1-based line and column.
 """
@@ -21,6 +25,10 @@ MAX_DEPTH = 40
 _BaseLoader = yaml.CSafeLoader
 
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_DROPPED = ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:merge")
+_KEY_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null")
+)
 
 
 @dataclass(frozen=True)
@@ -34,11 +42,7 @@ class YamlProblem(Exception):
 def _resolvers() -> dict[Any, list[tuple[str, re.Pattern[str]]]]:
     table: dict[Any, list[tuple[str, re.Pattern[str]]]] = {}
     for first, entries in _BaseLoader.yaml_implicit_resolvers.items():
-        kept = [
-            (tag, rx)
-            for tag, rx in entries
-            if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")
-        ]
+        kept = [(tag, rx) for tag, rx in entries if tag not in _DROPPED]
         if first is not None and first in "tTfF":
             kept.append(("tag:yaml.org,2002:bool", _BOOL))
         if kept:
@@ -57,20 +61,34 @@ class StrictLoader(yaml.CSafeLoader):
         return super().construct_object(node, deep=deep)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: dict[Any, yaml.Node] = {}
-        for key_node, _ in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                key = key_node.value
-                if key in seen:
-                    first = seen[key].start_mark.line + 1
-                    raise YamlProblem(
-                        "TR103",
-                        key_node.start_mark.line + 1,
-                        key_node.start_mark.column + 1,
-                        {"key": str(key), "first_line": str(first)},
-                    )
-                seen[key] = key_node
-        return super().construct_mapping(node, deep=deep)
+        if not isinstance(node, yaml.MappingNode):
+            return super().construct_mapping(node, deep=deep)
+        mapping: dict[str, Any] = {}
+        lines: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = _key_text(key_node)
+            if key in mapping:
+                raise YamlProblem(
+                    "TR103",
+                    *_at(key_node),
+                    {"key": key, "first_line": str(lines[key])},
+                )
+            lines[key] = key_node.start_mark.line + 1
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
+
+
+def _at(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _key_text(node: yaml.Node) -> str:
+    """A field name as written: keys are always text, never lists, numbers or null."""
+    if not isinstance(node, yaml.ScalarNode):
+        raise YamlProblem("TR101", *_at(node), {"detail": "key-not-text"})
+    if node.tag not in _KEY_TAGS:
+        raise YamlProblem("TR104", *_at(node), {"tag": str(node.tag)})
+    return str(node.value)
 
 
 def _mark_of(error: yaml.MarkedYAMLError) -> tuple[int, int]:
@@ -99,7 +117,7 @@ def _syntax(text: str, error: yaml.MarkedYAMLError) -> YamlProblem:
     if tab is not None:
         return tab
     if "nesting depth" in problem_text:
-        return YamlProblem("TR106", line, column, {"limit": str(MAX_DEPTH)})
+        return YamlProblem("TR106", *_deep_mark(text), {"limit": str(MAX_DEPTH)})
     if isinstance(error, yaml.constructor.ConstructorError) and "tag" in problem_text:
         tag = problem_text.split("tag", 1)[1].strip(" '")
         return YamlProblem("TR104", line, column, {"tag": tag.strip("'")})
@@ -125,15 +143,33 @@ def _depth(data: Any) -> int:
 
 
 def _deep_mark(text: str) -> tuple[int, int]:
+    """Where the nesting first goes deeper than :data:`MAX_DEPTH`.
+
+    Uses the pure-Python parser: libyaml looks ahead and fails at its own limit (1000
+    levels) before yielding the event we want. Only runs for a file already refused.
+    """
     level = 0
-    for event in yaml.parse(text, Loader=_BaseLoader):
-        if isinstance(event, yaml.CollectionStartEvent):
-            level += 1
-            if level > MAX_DEPTH and event.start_mark is not None:
-                return event.start_mark.line + 1, event.start_mark.column + 1
-        elif isinstance(event, yaml.CollectionEndEvent):
-            level -= 1
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                level += 1
+                if level > MAX_DEPTH and event.start_mark is not None:
+                    return event.start_mark.line + 1, event.start_mark.column + 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                level -= 1
+    except yaml.YAMLError:
+        pass
     return 1, 1
+
+
+def _reader(text: str, error: yaml.reader.ReaderError) -> YamlProblem:
+    """A character YAML does not accept (NUL, other control characters)."""
+    raw = text.encode("utf-8")
+    position = error.position if isinstance(error.position, int) else 0
+    before = raw[:position].decode("utf-8", errors="ignore")
+    line = before.count("\n") + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
+    return YamlProblem("TR101", line, column, {"detail": "control-character"})
 
 
 def _alias_mark(text: str) -> tuple[int, int] | None:
@@ -160,6 +196,8 @@ def load_yaml(text: str) -> Any:
         raise
     except yaml.MarkedYAMLError as error:
         raise _syntax(text, error) from None
+    except yaml.reader.ReaderError as error:
+        raise _reader(text, error) from None
     except RecursionError:
         raise YamlProblem("TR106", *_deep_mark(text), {"limit": str(MAX_DEPTH)}) from None
     if _depth(data) > MAX_DEPTH:

@@ -1,0 +1,46 @@
+"""Checks of files a submission names: the MFA request it answers, the copies it attaches.
+
+- ``mfa_request`` (event report) names a file in ``submissions/<period>/mfa/report-requests/``;
+  it must exist (TR313).
+- ``attachment`` (anywhere, e.g. the assessment's recommendations) is a path relative to the
+  submission's own folder; it must exist there and stay inside it (TR316).
+
+A report request's ``event_file`` is *not* checked: the report it asks for comes later.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from generator.check.meaning import walk
+from generator.check.schema import Finding
+from generator.paths import FilePlace
+
+REQUESTS_FOLDER = "report-requests"
+
+
+def _inside(folder: Path, name: str) -> Path | None:
+    """``folder/name`` if it is a regular file that stays inside ``folder``."""
+    target = Path(os.path.normpath(folder / name))
+    if not target.is_relative_to(folder) or target.is_symlink() or not target.is_file():
+        return None
+    return target
+
+
+def check_references(
+    root: Path, rel: str, place: FilePlace, data: Mapping[str, Any]
+) -> list[Finding]:
+    found: list[Finding] = []
+    folder = (root / rel).parent
+    requests = root / "submissions" / str(place.period) / "mfa" / REQUESTS_FOLDER
+    for parts, value in walk(data):
+        if not parts or not isinstance(value, str):
+            continue
+        if parts[-1] == "mfa_request" and _inside(requests, value) is None:
+            found.append(Finding(parts, "TR313", {"value": value}))
+        elif parts[-1] == "attachment" and _inside(folder, value) is None:
+            found.append(Finding(parts, "TR316", {"value": value}))
+    return found
