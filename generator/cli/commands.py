@@ -7,4 +7,7 @@ import click
 
 def all_commands() -> list[click.Command]:
     commands: list[click.Command] = []
+    from generator.cli.status import status
+
+    commands.append(status)
     return commands

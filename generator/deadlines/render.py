@@ -1,0 +1,167 @@
+"""Format a :class:`StatusReport`: text, Markdown, JSON (the contract) and CSV.
+
+Text and Markdown come from Jinja templates under ``generator/templates/deadlines/``;
+labels come from ``generator/catalogues/deadlines.<lang>.yaml``, form titles from the forms
+and body names from the registry.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import groupby
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from generator.deadlines.values import JSON_KEYS, State, StatusReport, StatusRow
+from generator.i18n import Catalogue, area_catalogue
+from generator.project import Project
+
+AREA = "deadlines"
+
+
+@dataclass(frozen=True)
+class RowView:
+    row: StatusRow
+    body_name: str
+    kind_name: str
+    state_label: str
+    rule: str
+    note: str
+
+
+@dataclass(frozen=True)
+class BodyGroup:
+    body: str
+    body_name: str
+    rows: tuple[RowView, ...]
+
+
+@dataclass(frozen=True)
+class StatusView:
+    report: StatusReport
+    labels: Catalogue
+    rows: tuple[RowView, ...]
+
+    def label(self, key: str, **args: object) -> str:
+        return self.labels.label(key, **args)
+
+    def summary(self) -> str:
+        counts = {s.name.lower(): sum(1 for r in self.rows if r.row.state == s) for s in State}
+        return self.label("summary", rows=len(self.rows), **counts)
+
+    def groups(self) -> tuple[BodyGroup, ...]:
+        """The rows per body, in body order (for ``--upcoming``)."""
+        found = []
+        for code, items in groupby(self.rows, key=lambda v: v.row.body):
+            views = tuple(items)
+            found.append(BodyGroup(code, views[0].body_name, views))
+        return tuple(found)
+
+
+def _note(row: StatusRow, labels: Catalogue) -> str:
+    parts = []
+    if row.state == State.LATE:
+        parts.append(labels.label("late_by", days=row.days_late))
+    elif row.state == State.MISSING:
+        parts.append(labels.label("overdue", days=row.days_late))
+    elif row.state == State.EXEMPT:
+        parts.append(labels.label("exempt_by", citation=row.exempt_by or "50"))
+    elif row.due is None:
+        parts.append(labels.label("no_term"))
+    if row.amended:
+        parts.append(labels.label("amended", dates=", ".join(d.isoformat() for d in row.amended)))
+    return "; ".join(parts)
+
+
+def view_of(report: StatusReport, project: Project, lang: str) -> StatusView:
+    labels = area_catalogue(AREA, lang)
+
+    def kind_name(kind: str) -> str:
+        form = project.forms.get(kind)
+        return form.title.get(lang) if form else kind
+
+    rows = tuple(
+        RowView(
+            row=r,
+            body_name=project.registry.body_name(r.body, lang),
+            kind_name=kind_name(r.kind),
+            state_label=labels.label(f"state.{r.state}"),
+            rule=labels.label("rule_ref", rule=r.rule),
+            note=_note(r, labels),
+        )
+        for r in report.rows
+    )
+    return StatusView(report, labels, rows)
+
+
+def md_cell(value: object) -> str:
+    text = str(value)
+    for old, new in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("|", "\\|"), ("\n", " ")):
+        text = text.replace(old, new)
+    return text
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("generator", "templates/deadlines"),
+        autoescape=select_autoescape(["html"], default_for_string=False, default=False),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["md"] = md_cell
+    return env
+
+
+def _template(name: str, view: StatusView, **extra: object) -> str:
+    return environment().get_template(name).render(view=view, **extra)
+
+
+def text(view: StatusView) -> str:
+    return _template("status.txt.j2", view)
+
+
+def markdown(view: StatusView) -> str:
+    return _template("status.md.j2", view)
+
+
+def json_contract(view: StatusView) -> str:
+    return json.dumps(view.report.as_json(), ensure_ascii=False, indent=2) + "\n"
+
+
+def csv_rows(view: StatusView) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(JSON_KEYS)
+    for data in view.report.as_json()["rows"]:
+        values = [data[k] for k in JSON_KEYS]
+        writer.writerow([";".join(v) if isinstance(v, list) else ("" if v is None else v)
+                         for v in values])  # fmt: skip
+    return out.getvalue()
+
+
+def upcoming_text(view: StatusView, days: int) -> str:
+    return _template("upcoming.txt.j2", view, days=days)
+
+
+def upcoming_markdown(view: StatusView, days: int) -> str:
+    return _template("upcoming.md.j2", view, days=days)
+
+
+FORMATS: dict[str, Callable[[StatusView], str]] = {
+    "text": text,
+    "markdown": markdown,
+    "json": json_contract,
+    "csv": csv_rows,
+}
+UPCOMING_FORMATS: dict[str, Callable[[StatusView, int], str]] = {
+    "text": upcoming_text,
+    "markdown": upcoming_markdown,
+    "json": lambda view, _days: json_contract(view),
+    "csv": lambda view, _days: csv_rows(view),
+}
