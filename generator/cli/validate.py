@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from generator.cli.options import lang_option, repo_option
+from generator.cli.options import lang_option, parse_day, repo_option
+from generator.deadlines.timeliness import with_timeliness
 from generator.errors import EXIT_OK, EXIT_PROBLEMS
 from generator.i18n import catalogue
 from generator.project import open_project
@@ -24,17 +25,37 @@ from generator.validate import validate as run_validation
     show_default=True,
     help="Output format.",
 )
+@click.option(
+    "--as-of",
+    "as_of",
+    default=None,
+    help="Count files not yet on the main branch as submitted on this day (YYYY-MM-DD) "
+    "and warn (TR401) when they are late.",
+)
+@click.option(
+    "--base",
+    default=None,
+    help="With --as-of: the main-branch commit to compare with (default: merge base of HEAD "
+    "and main).",
+)
 @lang_option
 @repo_option
-def validate(paths: tuple[Path, ...], fmt: str, lang: str, repo: Path) -> int:
+def validate(
+    paths: tuple[Path, ...], fmt: str, as_of: str | None, base: str | None, lang: str, repo: Path
+) -> int:
     """Check report files against their forms and the registers.
 
     With no PATH, checks every file under submissions/ and registry/.
+
+    With --as-of, a late new file gets a warning with the days late; it does not fail.
 
     Example: treaty validate submissions/2025/energy --lang ru
     """
     project = open_project(repo)
     result = run_validation(project, [str(p) for p in paths])
+    day = parse_day(as_of, "--as-of")
+    if day is not None:
+        result = with_timeliness(project, result, day, base)
     view = ReportView.of(result, catalogue(lang), project.forms)
     click.echo(REPORTER_BY_NAME[fmt](view), nl=False)
     return EXIT_PROBLEMS if result.errors else EXIT_OK
