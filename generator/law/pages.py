@@ -1,0 +1,128 @@
+"""Site pages for the Rules: {relative page path: Markdown}, for the site plugin to add.
+
+Pages (paths relative to the docs root; one call per language):
+
+- ``rules/index.md``: entry page, pending-changes box, list of editions;
+- ``rules/in-force/index.md``: the text in force on ``today`` (drafts not applied);
+- ``rules/<edition-id>/index.md``: the text on the day each act took effect;
+- ``rules/timeline.md``: the acts, their status and certainty;
+- ``rules/history/index.md`` and ``rules/history/<provision-id>.md``: each provision's
+  wordings with redlines (``<del>``/``<ins>``).
+
+Every text page has an anchor per provision (``p-46``, ``ch-6``, ``rules-title``), see
+:mod:`generator.law.cite`. The Markdown needs the admonition and attr_list extensions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.law.cite import IN_FORCE
+from generator.law.consolidate import consolidate, editions
+from generator.law.messages import Catalogue
+from generator.law.model import Act, Law
+from generator.law.render import (
+    environment,
+    history_markdown,
+    md_escape,
+    pending_boxes,
+    provision_list,
+    show_markdown,
+)
+
+
+def build_pages(law: Law, cat: Catalogue, today: dt.date) -> dict[str, str]:
+    """Every page of the Rules section in the catalogue's language."""
+    pages = {
+        "rules/index.md": index_page(law, cat, today),
+        f"rules/{IN_FORCE}/index.md": show_markdown(consolidate(law, today), law, cat, True),
+        "rules/timeline.md": timeline_page(law, cat),
+        "rules/history/index.md": history_index(law, cat),
+    }
+    for edition in editions(law):
+        text = consolidate(law, edition.date, edition.drafts)
+        pages[f"rules/{edition.id}/index.md"] = show_markdown(text, law, cat, True)
+    for provision in law.provisions:
+        pages[f"rules/history/{provision.id}.md"] = history_markdown(
+            law, [provision], cat, style="html"
+        )
+    return pages
+
+
+def index_page(law: Law, cat: Catalogue, today: dt.date) -> str:
+    links = [
+        (
+            md_escape(
+                cat("edition_link", date=e.date.isoformat(), act=cat.act_name(law.act(e.act)))
+            ),
+            f"{e.id}/index.md",
+        )
+        for e in editions(law)
+    ]
+    return (
+        environment()
+        .get_template("index.md.j2")
+        .render(
+            title=md_escape(cat("instrument")),
+            boxes=pending_boxes(consolidate(law, today), law, cat),
+            in_force=md_escape(cat("edition_in_force")),
+            timeline=md_escape(cat("timeline_heading")),
+            history=md_escape(cat("history_index_heading")),
+            editions_heading=md_escape(cat("editions_heading")),
+            editions=links,
+        )
+    )
+
+
+def _changes(act: Act, law: Law, cat: Catalogue) -> str:
+    if not act.scope_known:
+        return cat("timeline_scope_unknown")
+    if any(i.action == "enact" for i in act.instructions):
+        return cat("timeline_enacted")
+    return provision_list([t for i in act.instructions for t in i.targets], law, cat)
+
+
+def _row(act: Act, law: Law, cat: Catalogue) -> list[str]:
+    effective = act.effective_date.isoformat()
+    if act.is_draft:
+        effective = cat("timeline_draft_effective")
+    elif act.effective_date_assumed:
+        effective = cat("date_assumed", date=act.date.iso)
+    cells = [
+        act.date.iso,
+        f"[{cat.act_name(act)}](#{act.id})",
+        cat(f"status_{act.status}"),
+        effective,
+        cat(f"certainty_{act.certainty}"),
+        _changes(act, law, cat),
+    ]
+    return [cells[0], cells[1], *(md_escape(c).replace("|", "\\|") for c in cells[2:])]
+
+
+def timeline_page(law: Law, cat: Catalogue) -> str:
+    keys = ("date", "act", "status", "in_force", "certainty", "changes")
+    acts = [
+        {
+            "id": act.id,
+            "name": md_escape(cat.act_name(act)),
+            "notes": [md_escape(n.text(cat.lang)) for n in act.notes],
+        }
+        for act in law.acts
+        if act.notes
+    ]
+    return (
+        environment()
+        .get_template("timeline.md.j2")
+        .render(
+            heading=md_escape(cat("timeline_heading")),
+            columns=[md_escape(cat(f"timeline_{key}")) for key in keys],
+            rows=[_row(act, law, cat) for act in law.acts],
+            notes=acts,
+        )
+    )
+
+
+def history_index(law: Law, cat: Catalogue) -> str:
+    lines = [f"# {md_escape(cat('history_index_heading'))}", ""]
+    lines += [f"- [{md_escape(cat.provision_name(p))}]({p.id}.md)" for p in law.provisions]
+    return "\n".join(lines) + "\n"

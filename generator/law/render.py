@@ -1,0 +1,303 @@
+"""Render consolidated texts, histories and redlines: Markdown via Jinja templates, and JSON.
+
+Legal text and notes are escaped for Markdown (:func:`md_escape`) before they reach a
+template; ``.html`` templates are autoescaped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from generator.law.consolidate import history_timeline
+from generator.law.diff import redline, render_redline
+from generator.law.messages import Catalogue
+from generator.law.model import ConsolidatedProvision, Consolidation, Law, Provision, Wording
+
+TEMPLATE_DIR = Path(__file__).resolve().parents[1] / "templates" / "law"
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_SPECIAL = re.compile(r"([\\`*_\[\]{}#])")
+_LINE_START = re.compile(r"^(\s*)(\d+)([.)])(\s)|^(\s*)([-+])(\s)", re.MULTILINE)
+
+
+def md_escape(text: str) -> str:
+    """Escape text so Markdown (Python-Markdown, pymdownx) shows it literally."""
+    text = "".join(_ENTITIES.get(char, char) for char in text)
+    text = _SPECIAL.sub(r"\\\1", text)
+    return _LINE_START.sub(_escape_marker, text)
+
+
+def _escape_marker(match: re.Match[str]) -> str:
+    if match[2] is not None:
+        return f"{match[1]}{match[2]}\\{match[3]}{match[4]}"
+    return f"{match[5]}\\{match[6]}{match[7]}"
+
+
+def environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(TEMPLATE_DIR),
+        autoescape=select_autoescape(["html"], default_for_string=False, default=False),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def anchor(provision: Provision) -> str:
+    """The anchor of a provision on a text page: ``p-46`` for points of the Rules."""
+    if provision.kind in ("point", "chapter"):
+        stem = "p" if provision.kind == "point" else "ch"
+        prefix = "" if provision.part == "rules" else "decree-"
+        return f"{prefix}{stem}-{provision.number}"
+    return f"{provision.part}-{provision.kind}"
+
+
+@dataclass(frozen=True)
+class ProvisionView:
+    anchor: str
+    label: str
+    paragraphs: tuple[str, ...]
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PartView:
+    label: str
+    provisions: tuple[ProvisionView, ...]
+
+
+@dataclass(frozen=True)
+class Box:
+    title: str
+    body: str
+
+
+def _date(day: dt.date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def period_text(wording: Wording, cat: Catalogue) -> str:
+    start = _date(wording.valid_from) or cat(
+        "period_unknown_start", date=_date(wording.attested_on)
+    )
+    end = _date(wording.valid_to) or cat("period_open")
+    return cat("period_draft" if wording.draft else "period", start=start, end=end)
+
+
+def basis_notes(wording: Wording, law: Law, cat: Catalogue) -> list[str]:
+    """The "as amended by" line of a wording, with the act's own notes."""
+    name = cat.act_name(law.act(wording.act))
+    if wording.basis == "quoted":
+        lines = [cat("as_quoted_by", date=_date(wording.attested_on), act=name)]
+        if wording.verbatim:
+            lines.append(cat("as_quoted_verbatim", text=f"«{wording.verbatim}»"))
+    elif wording.paragraphs is None:
+        lines = [cat("last_set_by", act=name)]
+    elif wording.draft:
+        lines = [cat("draft_wording", act=name)]
+    else:
+        key = "as_enacted_by" if wording.basis == "enacted" else "as_amended_by"
+        lines = [cat(key, act=name)]
+    return lines + [note.text(cat.lang) for note in wording.notes]
+
+
+def _chapters_placed(law: Law) -> set[str]:
+    return {p.chapter for p in law.provisions if p.chapter is not None}
+
+
+def provision_view(item: ConsolidatedProvision, law: Law, cat: Catalogue) -> ProvisionView:
+    wording = item.wording
+    paragraphs = wording.paragraphs if wording and wording.paragraphs else None
+    notes = basis_notes(wording, law, cat) if wording else []
+    if item.superseded_by:
+        acts = ", ".join(cat.act_name(law.act(a)) for a in item.superseded_by)
+        notes.append(cat("possibly_superseded", acts=acts))
+    provision = item.provision
+    if provision.kind == "chapter" and provision.number not in _chapters_placed(law):
+        notes.append(cat("chapter_placement_unknown"))
+    if wording is not None:
+        notes.append(period_text(wording, cat))
+    return ProvisionView(
+        anchor=anchor(provision),
+        label=cat.provision_label(provision),
+        paragraphs=tuple(md_escape(p) for p in paragraphs or (cat("text_not_available"),)),
+        notes=tuple(md_escape(n) for n in notes),
+    )
+
+
+def provision_list(ids: Sequence[str], law: Law, cat: Catalogue) -> str:
+    """Provisions grouped by part: "The Decree: Title, Point 1; The Rules: Point 2"."""
+    groups = []
+    for part in ("decree", "rules"):
+        labels = [cat.provision_label(p) for p in law.provisions if p.part == part and p.id in ids]
+        if labels:
+            groups.append(f"{cat(f'part_{part}')}: {', '.join(labels)}")
+    return "; ".join(groups)
+
+
+def pending_boxes(consolidation: Consolidation, law: Law, cat: Catalogue) -> tuple[Box, ...]:
+    """A warning box per draft not in force (or applied on request) at that date."""
+    boxes = []
+    for act_id in consolidation.pending_acts:
+        act = law.act(act_id)
+        status = cat(f"status_{act.status}")
+        if consolidation.with_drafts:
+            body = cat("pending_body_applied", act=cat.act_name(act), status=status)
+        else:
+            targets = [t for i in act.instructions for t in i.targets]
+            names = provision_list(targets, law, cat)
+            body = cat("pending_body", act=cat.act_name(act), status=status, provisions=names)
+        notes = " ".join(note.text(cat.lang) for note in act.notes)
+        boxes.append(Box(cat("pending_title"), md_escape(f"{body} {notes}".strip())))
+    return tuple(boxes)
+
+
+def show_markdown(
+    consolidation: Consolidation, law: Law, cat: Catalogue, anchors: bool = False
+) -> str:
+    """The consolidated text as Markdown (``anchors`` adds ``{#p-46}`` for the site)."""
+    parts = []
+    for part in ("decree", "rules"):
+        views = tuple(
+            provision_view(item, law, cat)
+            for item in consolidation.provisions
+            if item.provision.part == part
+        )
+        parts.append(PartView(cat(f"part_{part}"), views))
+    heading = "show_heading_drafts" if consolidation.with_drafts else "show_heading"
+    return (
+        environment()
+        .get_template("show.md.j2")
+        .render(
+            title=md_escape(cat("instrument")),
+            subtitle=md_escape(cat(heading, date=consolidation.as_of.isoformat())),
+            language_note=md_escape(cat("legal_text_language")) if cat.lang != "kk" else "",
+            boxes=pending_boxes(consolidation, law, cat),
+            parts=parts,
+            anchors=anchors,
+        )
+    )
+
+
+def _act_json(law: Law, act_id: str | None, cat: Catalogue) -> dict[str, Any] | None:
+    if act_id is None:
+        return None
+    act = law.act(act_id)
+    return {
+        "id": act.id,
+        "name": cat.act_name(act),
+        "status": act.status,
+        "certainty": act.certainty,
+        "draft": act.is_draft,
+    }
+
+
+def provision_json(item: ConsolidatedProvision, law: Law, cat: Catalogue) -> dict[str, Any]:
+    wording = item.wording
+    paragraphs = wording.paragraphs if wording else None
+    return {
+        "id": item.provision.id,
+        "part": item.provision.part,
+        "kind": item.provision.kind,
+        "number": item.provision.number,
+        "label": cat.provision_label(item.provision),
+        "status": item.status,
+        "wording": list(paragraphs) if paragraphs else None,
+        "text_available": paragraphs is not None,
+        "basis": wording.basis if wording else None,
+        "source_act": _act_json(law, item.source_act, cat),
+        "in_force": {
+            "from": _date(wording.valid_from) or None if wording else None,
+            "to": _date(wording.valid_to) or None if wording else None,
+            "attested_on": _date(wording.attested_on) or None if wording else None,
+            "ended_by": wording.ended_by if wording else None,
+        },
+        "possibly_superseded_by": list(item.superseded_by),
+        "pending_drafts": list(item.pending),
+    }
+
+
+def show_json(consolidation: Consolidation, law: Law, cat: Catalogue) -> dict[str, Any]:
+    """The consolidated text as JSON-ready data: every provision with its wording, its
+    source act and its period in force."""
+    return {
+        "as_of": consolidation.as_of.isoformat(),
+        "with_drafts": consolidation.with_drafts,
+        "language": cat.lang,
+        "legal_text_language": "kk",
+        "pending_drafts": [_act_json(law, a, cat) for a in consolidation.pending_acts],
+        "provisions": [provision_json(item, law, cat) for item in consolidation.provisions],
+    }
+
+
+@dataclass(frozen=True)
+class WordingView:
+    heading: str
+    paragraphs: tuple[str, ...]
+    notes: tuple[str, ...]
+    redline: str | None
+    redline_note: str | None
+
+
+def wording_views(
+    wordings: Sequence[Wording], law: Law, cat: Catalogue, style: str = "md"
+) -> tuple[WordingView, ...]:
+    """Each wording with its notes and a redline against the previous known wording."""
+    views = []
+    previous: Wording | None = None
+    for wording in wordings:
+        if wording.basis == "unknown-scope":
+            continue
+        line, note = None, None
+        if previous is not None and previous.paragraphs and wording.paragraphs:
+            result = redline(previous.paragraphs, wording.paragraphs)
+            line = render_redline(result, style, md_escape) if result.changed else None
+        elif previous is not None:
+            note = md_escape(cat("history_no_redline"))
+        act = law.act(wording.act)
+        views.append(
+            WordingView(
+                heading=md_escape(cat.act_name(act)),
+                paragraphs=tuple(md_escape(p) for p in wording.paragraphs or ())
+                or (md_escape(cat("text_not_available")),),
+                notes=tuple(md_escape(n) for n in _notes(wording, law, cat)),
+                redline=line,
+                redline_note=note,
+            )
+        )
+        previous = wording
+    return tuple(views)
+
+
+def _notes(wording: Wording, law: Law, cat: Catalogue) -> list[str]:
+    return [*basis_notes(wording, law, cat), period_text(wording, cat)]
+
+
+def history_markdown(
+    law: Law, provisions: Sequence[Provision], cat: Catalogue, style: str = "md"
+) -> str:
+    """Each provision's wordings (drafts included, flagged), oldest first, with redlines."""
+    items = [
+        (
+            md_escape(cat("history_heading", provision=cat.provision_name(p))),
+            wording_views(history_timeline(law, p.id), law, cat, style),
+        )
+        for p in provisions
+    ]
+    return (
+        environment()
+        .get_template("history.md.j2")
+        .render(
+            intro=md_escape(cat("history_intro")),
+            redline_label=md_escape(cat("history_redline")),
+            legend=cat(f"diff_legend_{style}"),
+            items=items,
+        )
+    )

@@ -1,0 +1,43 @@
+"""Shared fixtures for the law tests: the repository's law/ folder, loaded once."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.law.load import LAW_DIR, load_law
+from generator.law.messages import Catalogue, load_catalogue
+from generator.law.model import Law
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def law() -> Law:
+    return load_law()
+
+
+@pytest.fixture(scope="session")
+def en() -> Catalogue:
+    return load_catalogue("en")
+
+
+@pytest.fixture
+def law_copy(tmp_path: Path) -> Path:
+    """A writable copy of law/ under tmp_path."""
+    target = tmp_path / "law"
+    shutil.copytree(LAW_DIR, target)
+    return target
+
+
+def squash(text: str) -> str:
+    """Collapse every run of whitespace (line breaks, no-break spaces) into one space."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def unescape_md(text: str) -> str:
+    """Undo Markdown backslash escapes (``42\\.`` -> ``42.``)."""
+    return re.sub(r"\\([\\`*_\[\]{}#().!+-])", r"\1", text)
