@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
@@ -11,8 +10,6 @@ import pytest
 from generator.law.load import LAW_DIR, load_law
 from generator.law.messages import Catalogue, load_catalogue
 from generator.law.model import Law
-
-FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @pytest.fixture(scope="session")
@@ -31,13 +28,3 @@ def law_copy(tmp_path: Path) -> Path:
     target = tmp_path / "law"
     shutil.copytree(LAW_DIR, target)
     return target
-
-
-def squash(text: str) -> str:
-    """Collapse every run of whitespace (line breaks, no-break spaces) into one space."""
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def unescape_md(text: str) -> str:
-    """Undo Markdown backslash escapes (``42\\.`` -> ``42.``)."""
-    return re.sub(r"\\([\\`*_\[\]{}#().!+-])", r"\1", text)

@@ -10,7 +10,7 @@ import pytest
 from generator.errors import ConfigurationError
 from generator.law.load import load_law
 from generator.law.model import Law
-from tests.law.conftest import FIXTURES, squash
+from tests.law.helpers import FIXTURES, squash
 
 _SPACED = re.compile(r"(?<!\w)\w(?: \w(?!\w))+")
 _WORD = re.compile(r"\w+(?:-\w+)*")

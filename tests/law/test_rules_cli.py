@@ -9,7 +9,7 @@ from typing import Any
 from click.testing import CliRunner
 
 from generator.cli.rules import rules
-from tests.law.conftest import FIXTURES, squash, unescape_md
+from tests.law.helpers import FIXTURES, squash, unescape_md
 
 TODAY_LIKE = "2026-01-01"
 
