@@ -10,4 +10,7 @@ def all_commands() -> list[click.Command]:
     from generator.cli.status import status
 
     commands.append(status)
+    from generator.cli.rules import rules
+
+    commands.append(rules)
     return commands
