@@ -1,0 +1,140 @@
+"""``treaty pr``: the pull-request check that GitHub Actions runs (see .github/workflows)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from generator.cli.options import lang_option, repo_option
+from generator.errors import EXIT_OK, EXIT_PROBLEMS
+from generator.github.api import GitHubApi, api_from_env
+from generator.github.check import run_check
+from generator.github.event import pull_request, read_event
+from generator.github.render import render
+from generator.github.sticky import MARKER, upsert_sticky
+from generator.github.trailers import stamp
+from generator.github.view import sections
+from generator.i18n import catalogue
+from generator.project import open_project
+from generator.reporters import ReportView
+from generator.reporters.formats import github
+
+COMMENT_LANGS = ("kk", "ru")
+EXTRA_LANG_LABEL = "lang:"
+
+
+def github_api(ctx: click.Context) -> GitHubApi:
+    """The API object tests put in ``ctx.obj['github_api']``, else GitHub's REST API."""
+    obj = ctx.find_root().obj
+    if isinstance(obj, dict) and obj.get("github_api") is not None:
+        api: GitHubApi = obj["github_api"]
+        return api
+    return api_from_env()
+
+
+def event_option(func: Any) -> Any:
+    return click.option(
+        "--event",
+        "event_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        envvar="GITHUB_EVENT_PATH",
+        required=True,
+        help="The event payload (default: $GITHUB_EVENT_PATH).",
+    )(func)
+
+
+def comment_langs(labels: Sequence[str]) -> list[str]:
+    """kk and ru always; a label such as ``lang:en`` adds a language."""
+    extra = [x.removeprefix(EXTRA_LANG_LABEL) for x in labels if x.startswith(EXTRA_LANG_LABEL)]
+    return list(dict.fromkeys([*COMMENT_LANGS, *(x for x in extra if x in ("kk", "ru", "en"))]))
+
+
+def site_address(explicit: str | None) -> str:
+    if explicit:
+        return explicit.rstrip("/")
+    repository = os.environ.get("GITHUB_REPOSITORY", "")
+    if "/" not in repository:
+        return ""
+    owner, name = repository.split("/", 1)
+    return f"https://{owner}.github.io/{name}/latest"
+
+
+@click.group()
+def pr() -> None:
+    """Pull-request checks for GitHub Actions."""
+
+
+@pr.command()
+@event_option
+@click.option("--base", help="Base revision (default: the pull request's base commit).")
+@click.option("--head", help="Head revision (default: the pull request's head commit).")
+@click.option(
+    "--summary",
+    "summary_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="GITHUB_STEP_SUMMARY",
+    help="Append the Markdown job summary here (default: $GITHUB_STEP_SUMMARY).",
+)
+@click.option("--comment/--no-comment", default=False, help="Create or edit the PR comment.")
+@click.option("--site-url", envvar="TREATY_SITE_URL", help="The published site, for links.")
+@lang_option
+@repo_option
+@click.pass_context
+def check(
+    ctx: click.Context,
+    event_path: Path,
+    base: str | None,
+    head: str | None,
+    summary_path: Path | None,
+    comment: bool,
+    site_url: str | None,
+    lang: str,
+    repo: Path,
+) -> int:
+    """Check what a pull request changes: annotations, job summary, one sticky comment.
+
+    Late files are warnings (with the days late); only errors make the check fail.
+
+    Example: treaty pr check --event "$GITHUB_EVENT_PATH" --comment
+    """
+    project = open_project(repo)
+    request = pull_request(read_event(event_path))
+    outcome = run_check(project, request, base, head or request.head_sha)
+    view = ReportView.of(outcome.result, catalogue(lang), project.forms)
+    click.echo(github(view), nl=False)
+    texts = sections(project, outcome, comment_langs(request.labels), site_address(site_url))
+    if summary_path is not None:
+        with summary_path.open("a", encoding="utf-8") as out:
+            out.write(render("summary.md.j2", sections=texts))
+    if comment:
+        body = render("comment.md.j2", marker=MARKER, sections=texts)
+        done = upsert_sticky(github_api(ctx), request.number, body)
+        click.echo(f"comment: {done}")
+    return EXIT_PROBLEMS if outcome.errors else EXIT_OK
+
+
+@pr.command("stamp")
+@event_option
+@click.pass_context
+def stamp_command(ctx: click.Context, event_path: Path) -> int:
+    """Record when the pull request was opened as a ``Received-At:`` line in its description.
+
+    GitHub copies the description into the merge commit (repository setting "Pull request
+    title and description"), where ``treaty status`` reads it. A changed or forged line is
+    put back to the true time.
+
+    Example: treaty pr stamp --event "$GITHUB_EVENT_PATH"
+    """
+    request = pull_request(read_event(event_path))
+    wanted = stamp(request.body, request.created_at)
+    if wanted == request.body:
+        click.echo("Received-At: unchanged")
+        return EXIT_OK
+    api = github_api(ctx)
+    api.update_issue(request.number, body=wanted)
+    click.echo(f"Received-At: {request.created_at.isoformat()}")
+    return EXIT_OK

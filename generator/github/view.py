@@ -1,0 +1,114 @@
+"""What the PR comment and the job summary show, per language: plain values for templates."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from generator.codes import CODES
+from generator.github.check import CheckOutcome, kind_of
+from generator.github.messages import Messages, messages
+from generator.github.timeliness import Timeliness
+from generator.i18n import catalogue
+from generator.problems import Problem
+from generator.project import Project
+
+
+@dataclass(frozen=True)
+class ProblemRow:
+    file: str
+    line: int
+    column: int
+    severity: str
+    code: str
+    message: str
+    hint: str
+    form_title: str
+    form_url: str
+    rule: str
+    rule_url: str
+
+
+@dataclass(frozen=True)
+class FileRow:
+    file: str
+    problems: tuple[str, ...]
+    timeliness: str
+    late: bool
+
+
+@dataclass(frozen=True)
+class Section:
+    lang: str
+    text: Messages
+    summary: str
+    errors: int
+    problems: tuple[ProblemRow, ...]
+    files: tuple[FileRow, ...]
+    late: tuple[tuple[str, str], ...]
+    received: str
+
+
+def _problem_row(project: Project, problem: Problem, text: Messages, site: str) -> ProblemRow:
+    local = catalogue(text.lang).localize(problem, project.forms)
+    kind = kind_of(project, problem.file)
+    form = project.forms.get(kind) if kind else None
+    rule = CODES[problem.code].rule or (form.rule if form else "")
+    return ProblemRow(
+        file=problem.file,
+        line=problem.line,
+        column=problem.column,
+        severity=text(problem.severity.value),
+        code=problem.code,
+        message=local.message,
+        hint=local.hint,
+        form_title=form.title.get(text.lang) if form else "",
+        form_url=text("form_url", site=site, kind=kind) if form and site else "",
+        rule=text("rule_link", point=rule) if rule else "",
+        rule_url=text("rule_url", site=site, point=rule) if rule and site else "",
+    )
+
+
+def timeliness_text(item: Timeliness | None, text: Messages) -> str:
+    if item is None:
+        return text("state_none")
+    due = item.due.isoformat() if item.due else ""
+    if item.due is None and item.state != "exempt":
+        return text("state_none")
+    return text(f"state_{item.state}", due=due, days=item.days_late or 0)
+
+
+def _file_row(outcome: CheckOutcome, path: str, text: Messages) -> FileRow:
+    found = outcome.problems_of(path)
+    counts = [f"{p.code} {text(p.severity.value)} ({p.line}:{p.column})" for p in found]
+    item = outcome.timeliness.get(path)
+    late = item is not None and item.state == "late"
+    return FileRow(path, tuple(counts), timeliness_text(item, text), late)
+
+
+def _late_row(item: Timeliness, text: Messages) -> tuple[str, str]:
+    due = item.due.isoformat() if item.due else ""
+    days = item.days_late or 0
+    return item.file, text("late_row", due=due, received=item.received.isoformat(), days=days)
+
+
+def section(project: Project, outcome: CheckOutcome, lang: str, site: str) -> Section:
+    text = messages(lang)
+    result = outcome.result
+    files = sorted({*outcome.checked(), *(p.file for p in result.problems)})
+    return Section(
+        lang=lang,
+        text=text,
+        summary=text("summary", files=len(files), errors=result.errors, warnings=result.warnings),
+        errors=result.errors,
+        problems=tuple(_problem_row(project, p, text, site) for p in result.problems),
+        files=tuple(_file_row(outcome, f, text) for f in files),
+        late=tuple(_late_row(t, text) for t in outcome.late()),
+        received=text("received_note", received=outcome.received.isoformat()),
+    )
+
+
+def sections(
+    project: Project, outcome: CheckOutcome, langs: Sequence[str], site: str
+) -> list[Section]:
+    return [section(project, outcome, lang, site) for lang in langs]
