@@ -13,4 +13,10 @@ def all_commands() -> list[click.Command]:
     from generator.cli.rules import rules
 
     commands.append(rules)
+    from generator.cli.owners import owners
+    from generator.cli.pr import pr
+    from generator.cli.remind import remind
+    from generator.cli.request import request
+
+    commands.extend([pr, owners, remind, request])
     return commands
