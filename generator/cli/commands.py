@@ -7,9 +7,10 @@ import click
 
 def all_commands() -> list[click.Command]:
     commands: list[click.Command] = []
+    from generator.cli.demo import demo
     from generator.cli.status import status
 
-    commands.append(status)
+    commands.extend([status, demo])
     from generator.cli.rules import rules
 
     commands.append(rules)
