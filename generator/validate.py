@@ -145,7 +145,8 @@ def check_text(project: Project, rel: str, text: str) -> FileResult:
     if isinstance(place, PathError):
         return FileResult(rel, None, data, 0, (problem(rel, "TR006", detail=place.detail),))
     if not isinstance(data, dict):
-        return FileResult(rel, place, data, 0, (problem(rel, "TR108"),))
+        line, column = locate(compose(text), ())
+        return FileResult(rel, place, data, 0, (problem(rel, "TR108", line, column),))
     problems = _placed(rel, text, _findings(project, rel, place, data))
     entries = _count_entries(project, place, data)
     return FileResult(rel, place, data, entries, tuple(sorted(problems, key=Problem.sort_key)))

@@ -1,0 +1,51 @@
+"""Throwaway repositories for tests: copies of the real schemas and registries in tmp_path."""
+
+from __future__ import annotations
+
+import shutil
+from functools import cache
+from pathlib import Path
+
+from generator.check.schema import SchemaChecker
+from generator.forms import FormSet, load_forms
+from generator.project import Project
+from generator.registry import load_registry
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+COPIED = ("schemas", "registry")
+
+
+def make_repo(dest: Path) -> Path:
+    """A repository at ``dest`` with the real ``schemas/`` and ``registry/`` and an empty
+    ``submissions/``. Returns ``dest``."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in COPIED:
+        shutil.copytree(REPO_ROOT / name, dest / name)
+    (dest / "submissions").mkdir(exist_ok=True)
+    return dest
+
+
+def write(root: Path, rel: str, content: str | bytes) -> Path:
+    """Write ``content`` at ``root/rel`` (text as UTF-8), creating folders."""
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+@cache
+def _compiled() -> tuple[FormSet, SchemaChecker]:
+    forms = load_forms(REPO_ROOT)
+    return forms, SchemaChecker(forms.schemas)
+
+
+def quick_project(root: Path) -> Project:
+    """Like :func:`generator.project.open_project` for a repository made by
+    :func:`make_repo`, reusing the forms and compiled schemas (they are the same copies)
+    and reading the registries afresh."""
+    forms, checker = _compiled()
+    root = root.resolve()
+    return Project(root=root, forms=forms, registry=load_registry(root), checker=checker)
