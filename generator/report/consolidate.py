@@ -1,0 +1,124 @@
+"""Stage "consolidate": the valid submissions of a period become one :class:`Consolidation`.
+
+Pure: the validation result, the timeliness rows and "as of" are arguments. The CLI reads
+the clock and calls ``treaty status``'s engine; this module reads nothing but the project.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+
+from generator.model import Form, Submission, Visibility
+from generator.paths import place_of
+from generator.project import Project
+from generator.report.edition import dropped_fields, report_forms
+from generator.report.model import Consolidation, Edition, Entry, Excluded, FormGroup
+from generator.report.sections import (
+    assessment,
+    by_treaty,
+    domestic_procedures,
+    problems_and_proposals,
+    treaties_in_force,
+)
+from generator.report.model import freeze
+from generator.report.timeliness import StatusRow, timeliness
+from generator.report.totals import received, totals
+from generator.validate import FileResult, ValidationResult
+
+ASSESSMENT_KIND = "assessment"
+_PERIOD_PATH = re.compile(r"^submissions/(?P<period>\d{4})/(?P<body>[^/]+)/")
+
+
+def _entries(submission: Submission, form: Form, edition: Edition) -> list[Entry]:
+    drop = dropped_fields(form, edition)
+    annexes = {t.key: t.annex for t in form.tables}
+    found = []
+    for table, index, row in submission.entries(form):
+        treaty = row.get("treaty") if table else None
+        found.append(
+            Entry(
+                uid=f"{submission.path}#{table}[{index}]" if table else submission.path,
+                path=submission.path,
+                body=submission.body,
+                kind=submission.kind,
+                table=table,
+                index=index,
+                annex=annexes.get(table) if table else (min(form.annexes) if form.annexes else None),
+                treaty=str(treaty) if isinstance(treaty, str) else None,
+                row=freeze(row, drop),
+            )
+        )
+    return found
+
+
+def _excluded_kind(project: Project, rel: str) -> str | None:
+    place = place_of(rel, project.forms, set(project.forms.schemas))
+    return getattr(place, "kind", None)
+
+
+def excluded(
+    project: Project, invalid: Iterable[FileResult], period: int, kinds: Sequence[str]
+) -> tuple[Excluded, ...]:
+    """Invalid files of the period; a public edition leaves out those of internal forms."""
+    found = []
+    for result in invalid:
+        match = _PERIOD_PATH.match(result.rel)
+        if not match or int(match["period"]) != period:
+            continue
+        kind = _excluded_kind(project, result.rel)
+        form = project.forms.get(kind) if kind else None
+        if form is not None and form.kind not in kinds and form.visibility is Visibility.INTERNAL:
+            continue
+        errors = tuple(p for p in result.problems if p.is_error)
+        found.append(Excluded(path=result.rel, body=match["body"], problems=errors))
+    return tuple(sorted(found, key=lambda e: e.path))
+
+
+def consolidate(
+    project: Project,
+    result: ValidationResult,
+    period: int,
+    edition: Edition,
+    as_of: dt.date,
+    status: Iterable[StatusRow] | None = None,
+) -> Consolidation:
+    """Build the report's content; raises ConservationError if an entry would be lost."""
+    forms = report_forms(project.forms, edition)
+    kinds = tuple(f.kind for f in forms)
+    by_kind = {f.kind: f for f in forms}
+    submissions = sorted(
+        (s for s in result.submissions() if s.period == period and s.kind in by_kind),
+        key=lambda s: s.path,
+    )
+    entries = tuple(e for s in submissions for e in _entries(s, by_kind[s.kind], edition))
+    mfa = next((e for e in entries if e.kind == ASSESSMENT_KIND), None)
+    annex_entries = [e for e in entries if by_kind[e.kind].visibility is Visibility.PUBLIC]
+    treaty_entries = [e for e in annex_entries if e.kind != ASSESSMENT_KIND]
+    per_treaty = by_treaty(treaty_entries)
+    chapter6 = tuple(
+        FormGroup(kind=f.kind, entries=tuple(e for e in entries if e.kind == f.kind))
+        for f in forms
+        if f.visibility is Visibility.INTERNAL
+    )
+    assessments = [e for e in entries if e.kind == ASSESSMENT_KIND]
+    shown = [*(e for g in per_treaty for e in g.entries), *assessments]
+    shown += [e for g in chapter6 for e in g.entries]
+    counted = received(submissions, project.forms)
+    return Consolidation(
+        period=period,
+        edition=edition,
+        as_of=as_of,
+        forms=kinds,
+        entries=entries,
+        assessment=assessment(mfa, project.root),
+        section2=treaties_in_force(treaty_entries, project.registry),
+        section3=domestic_procedures(treaty_entries),
+        section4=problems_and_proposals(treaty_entries),
+        per_treaty=per_treaty,
+        per_body=None if status is None else timeliness(status, period, kinds, counted),
+        chapter6=chapter6,
+        excluded=excluded(project, result.invalid(), period, kinds),
+        totals=totals(kinds, counted, entries, shown),
+    )

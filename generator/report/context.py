@@ -1,0 +1,106 @@
+"""What every part of the view needs to put a value into words in one language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from generator.forms import FormSet
+from generator.model import Form, Text
+from generator.registry import Registry
+from generator.report.document import Cell, Para, TableBlock
+from generator.report.labels import ReportLabels, report_labels, value_label
+from generator.report.model import Entry
+from generator.report.text import localized, one_line, plain
+
+
+def join_parts(parts: Iterable[str]) -> str:
+    """Parts joined by '; ', or by a space after a part that ends a sentence."""
+    text = ""
+    for part in parts:
+        if text:
+            text += " " if text[-1] in ".!?;:" else "; "
+        text += part
+    return text
+
+
+@dataclass(frozen=True)
+class Words:
+    lang: str
+    t: ReportLabels
+    forms: FormSet
+    registry: Registry
+
+    @classmethod
+    def of(cls, lang: str, forms: FormSet, registry: Registry) -> Words:
+        return cls(lang, report_labels(lang), forms, registry)
+
+    def text(self, value: object) -> str:
+        if isinstance(value, Text):
+            return one_line(value.get(self.lang))
+        return one_line(localized(value, self.lang))
+
+    def order(self, field: str) -> list[str]:
+        """Codes of an enumerated field in the order its form lists their labels."""
+        for form in self.forms:
+            values = form.extra.get("values") or {}
+            if isinstance(values, Mapping) and isinstance(values.get(field), Mapping):
+                return [str(k) for k in values[field]]
+        return []
+
+    def value(self, field: str, code: object) -> str:
+        return value_label(self.forms, field, str(code), self.lang) if code else ""
+
+    def plain(self, value: Any, field: str = "") -> str:
+        label = lambda f, c: value_label(self.forms, f, c, self.lang)  # noqa: E731
+        return one_line(plain(value, self.lang, field, label))
+
+    def body(self, code: str) -> str:
+        return self.registry.body_name(code, self.lang)
+
+    def treaty(self, treaty_id: str | None) -> str:
+        if not treaty_id:
+            return self.t("no_treaty")
+        return self.registry.treaty_title(treaty_id, self.lang)
+
+    def form(self, kind: str) -> Form | None:
+        return self.forms.get(kind)
+
+    def form_title(self, kind: str) -> str:
+        form = self.forms.get(kind)
+        return form.title.get(self.lang) if form else kind
+
+    def table_title(self, entry: Entry) -> str:
+        form = self.forms.get(entry.kind)
+        table = next((t for t in form.tables if t.key == entry.table), None) if form else None
+        if table is None:
+            return self.form_title(entry.kind)
+        return self.t("annex_short", annex=table.annex) if table.annex else table.title.get(self.lang)
+
+    def content(self, entry: Entry) -> str:
+        """An entry's own fields (not the register's), as 'label: value' pairs."""
+        form = self.forms.get(entry.kind)
+        if form is None:
+            return self.plain(entry.row)
+        table = next((t for t in form.tables if t.key == entry.table), None)
+        fields = [c.field for c in table.columns] if table else list(entry.row)
+        fields += [k for k in entry.row if k not in fields]
+        parts = []
+        for name in fields:
+            if name == "treaty" or name.startswith("treaty.") or name in ("form", "period", "body"):
+                continue
+            shown = self.plain(entry.row.get(name), name)
+            if shown:
+                parts.append(f"{form.label(name, self.lang)}: {shown}")
+        return join_parts(parts)
+
+    def placeholder(self, key: str, **args: Any) -> Para:
+        return Para(self.t(key, **args), "placeholder")
+
+    def table(self, caption: str, header: Iterable[str], rows: Iterable[Iterable[object]]) -> TableBlock:
+        return TableBlock(
+            caption=caption,
+            header=tuple(header),
+            rows=tuple(tuple(c if isinstance(c, Cell) else Cell(str(c)) for c in r) for r in rows),
+        )

@@ -1,0 +1,199 @@
+"""The consolidated Annex 6 report as immutable values, before any language or format.
+
+Everything here is language-neutral: texts stay :class:`~generator.model.Text` or raw
+submission values, codes stay codes. :mod:`generator.report.view` turns a
+:class:`Consolidation` into one language; the renderers only format that view.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any, Literal
+
+from generator.problems import Problem
+
+Edition = Literal["public", "internal"]
+EDITIONS: tuple[Edition, ...] = ("public", "internal")
+
+
+def freeze(value: Any, drop: frozenset[str] = frozenset()) -> Any:
+    """A deep read-only copy of parsed YAML, without the keys named in ``drop``."""
+    if isinstance(value, Mapping):
+        return MappingProxyType({k: freeze(v, drop) for k, v in value.items() if k not in drop})
+    if isinstance(value, list | tuple):
+        return tuple(freeze(v, drop) for v in value)
+    return value
+
+
+def thaw(value: Any) -> Any:
+    """Plain dicts and lists again (for JSON)."""
+    if isinstance(value, Mapping):
+        return {k: thaw(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return [thaw(v) for v in value]
+    return value
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One entry of one valid submission; ``uid`` is unique in the report."""
+
+    uid: str
+    path: str
+    body: str
+    kind: str
+    table: str
+    index: int
+    annex: int | None
+    treaty: str | None
+    row: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class StatusCount:
+    """Entries of Annex 1 for one group (area or body), by implementation status."""
+
+    key: str
+    treaties: int
+    entries: int
+    by_status: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
+class Measure:
+    treaty: str
+    body: str
+    area: str
+    date: str
+    text: Any
+    document: str
+
+
+@dataclass(frozen=True)
+class TreatiesInForce:
+    """Section II."""
+
+    by_area: tuple[StatusCount, ...]
+    by_body: tuple[StatusCount, ...]
+    statuses: tuple[tuple[str, int], ...]
+    measures_total: int
+    notable: tuple[Measure, ...]
+
+
+@dataclass(frozen=True)
+class DomesticProcedures:
+    """Section III."""
+
+    by_stage: tuple[tuple[str, int], ...]
+    overdue: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class TreatyGroup:
+    """Entries about one treaty (section IV and the per-treaty annex table)."""
+
+    treaty: str
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    organisation: Any
+    title: Any
+    reference: str
+    date: str
+    attachment: str | None
+    attachment_found: bool
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """What the MFA wrote itself (sections I and V, commentary); None fields are missing."""
+
+    entry: Entry | None
+    text: Any
+    by_partner: tuple[Mapping[str, Any], ...]
+    by_area: tuple[Mapping[str, Any], ...]
+    commentary: Mapping[str, Any]
+    recommendations: tuple[Recommendation, ...]
+
+
+@dataclass(frozen=True)
+class Timeliness:
+    """One body's duty for one form, from ``treaty status``."""
+
+    body: str
+    kind: str
+    due: str
+    submitted: str
+    state: str
+    days_late: int | None
+    entries: int
+
+
+@dataclass(frozen=True)
+class FormGroup:
+    """Chapter-6 entries of one internal form (internal edition only)."""
+
+    kind: str
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class Excluded:
+    """An invalid file of the period, left out, with its reasons (problems)."""
+
+    path: str
+    body: str
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True)
+class TotalRow:
+    body: str
+    kind: str
+    received: int
+    shown: int
+
+    @property
+    def balanced(self) -> bool:
+        return self.received == self.shown
+
+
+@dataclass(frozen=True)
+class Totals:
+    forms: tuple[str, ...]
+    rows: tuple[TotalRow, ...]
+
+    @property
+    def received(self) -> int:
+        return sum(r.received for r in self.rows)
+
+    @property
+    def shown(self) -> int:
+        return sum(r.shown for r in self.rows)
+
+    @property
+    def balanced(self) -> bool:
+        return all(r.balanced for r in self.rows)
+
+
+@dataclass(frozen=True)
+class Consolidation:
+    period: int
+    edition: Edition
+    as_of: dt.date
+    forms: tuple[str, ...]
+    entries: tuple[Entry, ...]
+    assessment: Assessment
+    section2: TreatiesInForce
+    section3: DomesticProcedures
+    section4: tuple[TreatyGroup, ...]
+    per_treaty: tuple[TreatyGroup, ...]
+    per_body: tuple[Timeliness, ...] | None
+    chapter6: tuple[FormGroup, ...]
+    excluded: tuple[Excluded, ...]
+    totals: Totals

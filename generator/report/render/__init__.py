@@ -1,0 +1,1 @@
+"""Renderers of the report, one per output format; each only formats a view."""

@@ -1,0 +1,117 @@
+"""The end of the report: chapter 6 (internal), annex tables, excluded files, totals."""
+
+from __future__ import annotations
+
+from generator.i18n import catalogue
+from generator.model import Treaty
+from generator.report.context import Words
+from generator.report.document import Block, Para, Section
+from generator.report.model import Consolidation
+
+
+def chapter6_section(w: Words, c: Consolidation) -> list[Section]:
+    """Internal edition only: the chapter-6 submissions, one table per form."""
+    sections = [Section("chapter-6", w.t("chapter_6"), 2, (Para(w.t("chapter_6_note"), "note"),))]
+    header = [w.t("col_body"), w.t("col_file"), w.t("col_source"), w.t("col_content")]
+    for group in c.chapter6:
+        title = w.form_title(group.kind)
+        if not group.entries:
+            block: Block = Para(w.t("none_received"))
+        else:
+            rows = [[w.body(e.body), e.path, w.table_title(e), w.content(e)] for e in group.entries]
+            block = w.table(title, header, rows)
+        sections.append(Section(f"chapter-6-{group.kind}", title, 3, (block,)))
+    return sections
+
+
+def _per_body(w: Words, c: Consolidation) -> Section:
+    heading = w.t("annex_per_body")
+    if c.per_body is None:
+        return Section("annex-bodies", heading, 3, (w.placeholder("placeholder_timeliness"),), True)
+    header = [
+        w.t(k)
+        for k in ("col_body", "col_form", "col_due", "col_submitted", "col_state", "col_days_late", "col_entries")
+    ]
+    rows = [
+        [
+            w.body(r.body),
+            w.form_title(r.kind),
+            r.due,
+            r.submitted or "—",
+            w.t(f"state_{r.state}") if r.state else "—",
+            "" if r.days_late is None else r.days_late,
+            r.entries,
+        ]
+        for r in c.per_body
+    ]
+    return Section("annex-bodies", heading, 3, (w.table(heading, header, rows),), True)
+
+
+def _register_line(w: Words, treaty: Treaty | None) -> Para:
+    if treaty is None:
+        return w.placeholder("treaty_not_in_register")
+    signed = ", ".join(x for x in (treaty.signed_on and treaty.signed_on.isoformat(), w.text(treaty.signed_at)) if x)
+    return Para(
+        w.t(
+            "treaty_facts",
+            level=w.value("treaty.level", treaty.level),
+            kind=w.value("treaty.kind", treaty.kind),
+            parties=", ".join(treaty.parties),
+            signed=signed or "—",
+            in_force=treaty.in_force_on.isoformat() if treaty.in_force_on else w.t("not_in_force"),
+        ),
+        "note",
+    )
+
+
+def _per_treaty(w: Words, c: Consolidation) -> list[Section]:
+    heading = w.t("annex_per_treaty")
+    blocks: tuple[Block, ...] = () if c.per_treaty else (Para(w.t("none_received")),)
+    sections = [Section("annex-treaties", heading, 3, blocks, True)]
+    header = [w.t("col_body"), w.t("col_source"), w.t("col_content")]
+    for n, group in enumerate(c.per_treaty, start=1):
+        title = w.treaty(group.treaty)
+        rows = [[w.body(e.body), w.table_title(e), w.content(e)] for e in group.entries]
+        facts = _register_line(w, w.registry.treaties.get(group.treaty))
+        sections.append(Section(f"annex-treaty-{n}", title, 4, (facts, w.table("", header, rows)), True))
+    return sections
+
+
+def annex_sections(w: Words, c: Consolidation) -> list[Section]:
+    intro = Section("annex", w.t("annex"), 2, (Para(w.t("annex_note"), "note"),), True)
+    return [intro, _per_body(w, c), *_per_treaty(w, c)]
+
+
+def _excluded(w: Words, c: Consolidation) -> Section:
+    heading = w.t("excluded")
+    if not c.excluded:
+        return Section("excluded", heading, 2, (Para(w.t("none_excluded")),))
+    messages = catalogue(w.lang)
+    rows = []
+    for item in c.excluded:
+        reasons = [messages.localize(p, w.forms) for p in item.problems]
+        text = " ".join(
+            w.t("reason", line=r.problem.line, column=r.problem.column, code=r.problem.code, message=r.message)
+            for r in reasons
+        )
+        rows.append([item.path, w.body(item.body), text or w.t("no_reason")])
+    table = w.table(heading, [w.t("col_file"), w.t("col_body"), w.t("col_reasons")], rows)
+    return Section("excluded", heading, 2, (Para(w.t("excluded_note"), "note"), table))
+
+
+def _totals(w: Words, c: Consolidation) -> Section:
+    t = c.totals
+    forms = ", ".join(w.form_title(k) for k in t.forms)
+    header = [w.t("col_body"), w.t("col_form"), w.t("col_received"), w.t("col_shown")]
+    rows = [[w.body(r.body), w.form_title(r.kind), r.received, r.shown] for r in t.rows]
+    rows.append([w.t("total"), "", t.received, t.shown])
+    blocks: tuple[Block, ...] = (
+        Para(w.t("totals_scope", forms=forms, edition=w.t(f"edition_{c.edition}")), "note"),
+        w.table(w.t("totals"), header, rows),
+        Para(w.t("totals_balanced", received=t.received, shown=t.shown)),
+    )
+    return Section("totals", w.t("totals"), 2, blocks)
+
+
+def closing_sections(w: Words, c: Consolidation) -> list[Section]:
+    return [_excluded(w, c), _totals(w, c)]
