@@ -1,0 +1,27 @@
+"""Options of the ``treaty-reports`` MkDocs plugin (``plugins: - treaty-reports:``)."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+EDITIONS = ("public", "internal")
+SITE_LANGUAGES = ("kk", "ru", "en")
+
+
+class TreatyReportsConfig(Config):
+    enabled = c.Type(bool, default=True)
+
+    # The data repository (schemas/, registry/, submissions/, law/); "" = the config's folder.
+    repo = c.Type(str, default="")
+    # public: public forms and fields only; internal: chapter 6 material too.
+    edition = c.Choice(EDITIONS, default="public")
+    # Language of this build; the first of ``languages`` builds the others below it.
+    lang = c.Choice(SITE_LANGUAGES, default="kk")
+    languages = c.ListOfItems(c.Choice(SITE_LANGUAGES), default=list(SITE_LANGUAGES))
+    # Build the other languages into <site_dir>/<lang>/ after this one.
+    alternates = c.Type(bool, default=True)
+    # The day the status is computed for (YYYY-MM-DD); "" = today.
+    as_of = c.Type(str, default="")
+    # Deployed with mike: show the version selector.
+    versioned = c.Type(bool, default=False)

@@ -1,0 +1,77 @@
+"""Everything the site shows, loaded once per build through the same core the CLI uses."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from generator.deadlines.status import StatusReport, build_status
+from generator.law.load import load_law
+from generator.law.model import Law
+from generator.model import Submission
+from generator.project import Project, open_project
+from generator.site.edition import for_edition, shows_form
+from generator.validate import validate
+
+
+@dataclass(frozen=True)
+class SiteData:
+    """The repository as one edition of the site sees it on ``as_of``."""
+
+    project: Project
+    edition: str
+    as_of: dt.date
+    submissions: tuple[Submission, ...]
+    invalid_files: tuple[str, ...]
+    status: StatusReport
+    law: Law | None
+
+    @property
+    def periods(self) -> list[int]:
+        """Every period with a submission or a duty, newest first."""
+        found = {s.period for s in self.submissions} | {r.period for r in self.status.rows}
+        return sorted(found, reverse=True)
+
+    def of_body(self, code: str) -> list[Submission]:
+        return [s for s in self.submissions if s.body == code]
+
+
+def optional(module: str, name: str) -> Any | None:
+    """A function of a package another part of the project provides, if it is there yet."""
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+def _law(root: Path) -> Law | None:
+    if not (root / "law" / "instrument.yaml").is_file():
+        return None
+    return load_law(root / "law", root / "schemas")
+
+
+def _status(project: Project, as_of: dt.date, edition: str) -> StatusReport:
+    """Every duty's state, limited to the forms the edition shows."""
+    report = build_status(project, as_of)
+    rows = tuple(r for r in report.rows if shows_form(project.forms.get(r.kind), edition))
+    return StatusReport(report.as_of, rows)
+
+
+@cache
+def load_site_data(root: Path, edition: str, as_of: dt.date) -> SiteData:
+    """Validate the repository and gather what the site shows (cached for nested builds)."""
+    project = open_project(root)
+    result = validate(project)
+    return SiteData(
+        project=project,
+        edition=edition,
+        as_of=as_of,
+        submissions=for_edition(result.submissions(), project.forms, edition),
+        invalid_files=tuple(sorted({f.rel for f in result.invalid()})),
+        status=_status(project, as_of, edition),
+        law=_law(project.root),
+    )

@@ -1,0 +1,58 @@
+"""Editions of the site: what the public may see, and what stays for official use.
+
+The public edition holds public forms only, and drops every field marked
+``"x-visibility": "internal"`` from what it shows. The internal edition holds everything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from generator.forms import FormSet
+from generator.model import Form, Submission, Visibility
+
+PUBLIC = "public"
+INTERNAL = "internal"
+
+
+def shows_form(form: Form | None, edition: str) -> bool:
+    if form is None:
+        return False
+    return edition == INTERNAL or form.visibility is Visibility.PUBLIC
+
+
+def visible_forms(forms: FormSet, edition: str) -> list[Form]:
+    return [form for form in forms if shows_form(form, edition)]
+
+
+def redact(value: Any, hidden: frozenset[str]) -> Any:
+    """``value`` without any mapping key named in ``hidden``, at any depth."""
+    if isinstance(value, Mapping):
+        return {k: redact(v, hidden) for k, v in value.items() if k not in hidden}
+    if isinstance(value, list | tuple):
+        return [redact(item, hidden) for item in value]
+    return value
+
+
+def for_edition(
+    submissions: Iterable[Submission], forms: FormSet, edition: str
+) -> tuple[Submission, ...]:
+    """The submissions an edition shows, with internal fields removed from the public one."""
+    kept: list[Submission] = []
+    for sub in submissions:
+        form = forms.get(sub.kind)
+        if form is None or not shows_form(form, edition):
+            continue
+        if edition == PUBLIC and form.internal_fields:
+            sub = Submission(
+                path=sub.path,
+                kind=sub.kind,
+                period=sub.period,
+                body=sub.body,
+                data=redact(sub.data, form.internal_fields),
+                event_date=sub.event_date,
+                slug=sub.slug,
+            )
+        kept.append(sub)
+    return tuple(kept)

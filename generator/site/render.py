@@ -1,0 +1,87 @@
+"""Jinja for the site's pages: autoescaped, with Markdown escaping for what a ministry wrote.
+
+Pages are Markdown with raw HTML blocks. Inside HTML, Jinja's autoescape makes ``<script>``
+text; in Markdown (headings, list items) the ``md`` filter escapes Markdown syntax too.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from collections.abc import Mapping
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from generator.law.render import md_escape
+from generator.model import Text
+from generator.site.texts import SiteTexts
+
+
+def md(value: object) -> Markup:
+    """Text shown literally in Markdown (and safe as HTML)."""
+    return Markup(md_escape(str(value)))
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("generator", "templates/site"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["md"] = md
+    return env
+
+
+def page_url(src: str) -> str:
+    """The URL (relative to the site root) MkDocs gives ``src`` with directory URLs."""
+    stem = src[: -len(".md")] if src.endswith(".md") else src
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/" if src.endswith(".md") else src
+
+
+def link(target: str, current: str) -> str:
+    """A relative link from page ``current`` to page or file ``target`` (both source paths)."""
+    here = page_url(current)
+    there = page_url(target)
+    base = here if here == "" or here.endswith("/") else posixpath.dirname(here)
+    rel = posixpath.relpath(there or ".", base.rstrip("/") or ".")
+    if there == "" or there.endswith("/"):
+        rel = "./" if rel == "." else rel + "/"
+    return rel
+
+
+def front_matter(title: str) -> str:
+    """YAML front matter giving the page title, HTML-escaped (MkDocs prints titles raw)."""
+    return "---\ntitle: " + json.dumps(str(escape(title)), ensure_ascii=False) + "\n---\n\n"
+
+
+def render_page(template: str, src: str, title: str, texts: SiteTexts, **context: Any) -> str:
+    """A whole Markdown page: front matter, then the template with its helpers."""
+
+    def url(target: str) -> str:
+        return link(target, src)
+
+    def doc(target: str) -> str:
+        return posixpath.relpath(target, posixpath.dirname(src) or ".")
+
+    def text(value: Text | Mapping[str, Any] | str | None) -> str:
+        if isinstance(value, Text):
+            return value.get(texts.lang)
+        if isinstance(value, Mapping):
+            return Text.from_data(value).get(texts.lang)
+        return "" if value is None else str(value)
+
+    body = (
+        environment()
+        .get_template(template)
+        .render(t=texts, url=url, doc=doc, text=text, lang=texts.lang, title=title, **context)
+    )
+    return front_matter(title) + body
