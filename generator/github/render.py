@@ -14,12 +14,13 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
 
 def md(value: object) -> Markup:
     """Plain text safe inside Markdown (and a table cell): escaped, one line."""
     text = _MD_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
+    text = re.sub(r"^([#>+-])", r"\\\1", text)
     return Markup(str(escape(text)).replace("@", "@\u200b"))
 
 
