@@ -1,0 +1,69 @@
+"""``treaty demo``: a demo repository with real back-dated history, and its status."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator.cli.main import main
+from generator.deadlines.demo_plan import load_plan
+from testing.repo import REPO_ROOT
+
+KEYS = ["body", "kind", "period", "due", "submitted", "state", "days_late", "files", "rule"]
+STATES = {"on-time", "late", "missing", "pending", "exempt"}
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("demo") / "repo"
+    assert main(["demo", str(target), "--repo", str(REPO_ROOT)]) == 0
+    return target
+
+
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True,
+                          check=True).stdout  # fmt: skip
+
+
+def test_status_json_on_the_demo_matches_the_contract_and_shows_every_state(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    code = main(["status", "--repo", str(demo), "--format", "json", "--as-of", "2026-11-25"])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 0 and list(data) == ["as_of", "rows"] and data["as_of"] == "2026-11-25"
+    assert all(list(row) == KEYS for row in data["rows"])
+    assert {row["state"] for row in data["rows"]} == STATES
+    late = [r for r in data["rows"] if r["state"] == "late"]
+    assert all(r["days_late"] > 0 and r["submitted"] > r["due"] for r in late)
+
+
+def test_history_is_merged_pull_requests_after_a_setup_commit(demo: Path) -> None:
+    first_parent = git(demo, "log", "--first-parent", "--reverse", "--format=%p|%cI|%s", "main")
+    lines = first_parent.splitlines()
+    assert lines[0].split("|")[1].startswith("2024-12")
+    merges = [line for line in lines[1:] if len(line.split("|")[0].split()) == 2]
+    assert len(merges) == len(lines) - 1 > 20
+    assert git(demo, "status", "--porcelain") == ""
+
+
+def test_the_plan_is_followed(demo: Path) -> None:
+    plan = load_plan()
+    for path in plan.missing:
+        assert not (demo / path).exists()
+    for path in plan.amend:
+        log = git(demo, "log", "--first-parent", "--format=%cs", "main", "--", path).split()
+        assert len(log) == 2  # the first submission and the correction
+
+
+def test_demo_refuses_to_overwrite_without_force(demo: Path) -> None:
+    assert main(["demo", str(demo), "--repo", str(REPO_ROOT)]) == 2
+
+
+def test_force_rebuilds_the_same_history(demo: Path) -> None:
+    before = git(demo, "rev-parse", "main")
+    assert main(["demo", str(demo), "--force", "--repo", str(REPO_ROOT)]) == 0
+    assert git(demo, "rev-parse", "main") == before
