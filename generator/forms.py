@@ -130,7 +130,7 @@ def load_forms(repo: Path) -> FormSet:
     forms: dict[str, Form] = {}
     for path in sorted((repo / FORMS_DIR).glob("*.yaml")):
         try:
-            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+            raw = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
             schema = schemas[str(raw["schema"])]
             form = form_from_data(raw, schema)
         except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as error:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker, TypeChecker, validators
-from jsonschema.exceptions import ValidationError
+from jsonschema.exceptions import SchemaError, ValidationError
 from referencing import Registry, Resource
 
 from generator.errors import ConfigurationError
@@ -44,27 +44,71 @@ StrictValidator = validators.extend(
 )
 
 
+def _referenced(schema: Any) -> set[str]:
+    """File names of the other schemas a schema refers to (``common.schema.json#/...``)."""
+    found: set[str] = set()
+    stack = [schema]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and not ref.startswith("#"):
+                found.add(ref.split("#", 1)[0].rsplit("/", 1)[-1])
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return found
+
+
+def _check_schema(name: str, schema: Mapping[str, Any]) -> None:
+    try:
+        Draft202012Validator.check_schema(schema)
+    except SchemaError as error:
+        where = "/".join(str(p) for p in error.absolute_path) or "the top"
+        raise ConfigurationError(
+            f"schema {name} is not valid at {where}: {error.message}"
+        ) from None
+
+
 class SchemaChecker:
-    """Compiled validators for every schema of the repository."""
+    """Validators for every schema of the repository, each compiled once, when first used.
+
+    A schema is checked against the JSON Schema metaschema (with the schemas it refers to)
+    before its first use, so checking two named files does not pay for all the others.
+    """
 
     def __init__(self, schemas: Mapping[str, Mapping[str, Any]]) -> None:
-        registry = _registry(schemas)
-        checker = FormatChecker(formats=("date",))
+        self._schemas = dict(schemas)
+        self._registry = _registry(schemas)
+        self._formats = FormatChecker(formats=("date",))
+        self._checked: set[str] = set()
         self._validators: dict[str, Any] = {}
-        for name, schema in schemas.items():
-            try:
-                Draft202012Validator.check_schema(schema)
-            except Exception as error:
-                raise ConfigurationError(f"schema {name} is not valid: {error}") from None
-            self._validators[name] = StrictValidator(
-                schema, registry=registry, format_checker=checker
-            )
 
     def has(self, name: str) -> bool:
-        return name in self._validators
+        return name in self._schemas
+
+    def _ensure_checked(self, name: str) -> None:
+        pending = [name]
+        while pending:
+            current = pending.pop()
+            if current in self._checked or current not in self._schemas:
+                continue
+            _check_schema(current, self._schemas[current])
+            self._checked.add(current)
+            pending.extend(_referenced(self._schemas[current]))
+
+    def validator(self, name: str) -> Any:
+        """The compiled validator of ``schemas/<name>`` (KeyError if there is none)."""
+        if name not in self._validators:
+            schema = self._schemas[name]
+            self._ensure_checked(name)
+            self._validators[name] = StrictValidator(
+                schema, registry=self._registry, format_checker=self._formats
+            )
+        return self._validators[name]
 
     def check(self, name: str, data: Any) -> list[Finding]:
-        validator = self._validators[name]
+        validator = self.validator(name)
         findings: list[Finding] = []
         for error in validator.iter_errors(data):
             findings.extend(_findings(error))
