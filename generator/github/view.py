@@ -10,6 +10,8 @@ from generator.github.check import CheckOutcome, kind_of
 from generator.github.messages import Messages, messages
 from generator.github.timeliness import Timeliness
 from generator.i18n import catalogue
+from generator.law.cite import cite_point
+from generator.law.messages import load_catalogue
 from generator.problems import Problem
 from generator.project import Project
 
@@ -49,11 +51,24 @@ class Section:
     received: str
 
 
+def rule_link(rule: str, text: Messages, site: str) -> tuple[str, str]:
+    """The citation of a point of the Rules and its page on the site (same as the site's)."""
+    if not rule:
+        return "", ""
+    try:
+        citation = cite_point(rule, load_catalogue(text.lang))
+    except ValueError:
+        return text("rule_link", point=rule), ""
+    url = text("rule_url", site=site, path=citation.url) if site else ""
+    return citation.label, url
+
+
 def _problem_row(project: Project, problem: Problem, text: Messages, site: str) -> ProblemRow:
     local = catalogue(text.lang).localize(problem, project.forms)
     kind = kind_of(project, problem.file)
     form = project.forms.get(kind) if kind else None
     rule = CODES[problem.code].rule or (form.rule if form else "")
+    rule_label, rule_url = rule_link(rule, text, site)
     return ProblemRow(
         file=problem.file,
         line=problem.line,
@@ -64,8 +79,8 @@ def _problem_row(project: Project, problem: Problem, text: Messages, site: str) 
         hint=local.hint,
         form_title=form.title.get(text.lang) if form else "",
         form_url=text("form_url", site=site, kind=kind) if form and site else "",
-        rule=text("rule_link", point=rule) if rule else "",
-        rule_url=text("rule_url", site=site, point=rule) if rule and site else "",
+        rule=rule_label,
+        rule_url=rule_url,
     )
 
 

@@ -61,7 +61,7 @@ def test_invalid_file_fails_with_error_annotation_and_hint(
     comment = api.comments[17][0].body
     assert "TR203" in comment and "done-ish" in comment
     assert "https://x.example/s/forms/treaties-in-force/" in comment  # kk: the form page
-    assert "https://x.example/s/ru/rules/#point-2.1" in comment  # ru: the Rules point
+    assert "https://x.example/s/ru/rules/in-force/#p-2" in comment  # ru: the Rules point
 
 
 def test_sticky_comment_created_once_then_edited(
