@@ -152,3 +152,78 @@ def test_whole_repository_reports_the_attack_too(
     out, err = capsys.readouterr()
     assert code == 1
     _assert_clean(out + err, rel, attack)
+
+
+# --- exit codes -------------------------------------------------------------------------
+
+VALID_TIF = HEAD + "annex1: []\n"
+
+
+def test_exit_0_for_a_valid_file(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(repo, TIF, VALID_TIF)
+    assert main(["validate", "--repo", str(repo), "--lang", "en", str(repo / TIF)]) == 0
+    assert "1 file(s)" in capsys.readouterr().out
+
+
+def test_exit_0_with_only_warnings(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    row = (
+        "  - treaty: ect-1994-energy-charter-treaty\n    obligations: {ru: Обмен.}\n"
+        "    measures: [{text: {ru: Проведено.}}]\n    status: implemented\n"
+    )
+    write(repo, TIF, HEAD + "annex1:\n" + row)
+    assert main(["validate", "--repo", str(repo), "--lang", "en", str(repo / TIF)]) == 0
+    assert ": warning TR314 " in capsys.readouterr().out
+
+
+def test_exit_1_for_an_error(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(repo, TIF, HEAD)
+    assert main(["validate", "--repo", str(repo), "--lang", "en"]) == 1
+    assert f"{TIF}:1:1: error TR201 " in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--format", "xml"], ["--lang", "de"], ["--no-such-option"]],
+    ids=["format", "lang", "option"],
+)
+def test_exit_2_for_usage_errors(
+    repo: Path, args: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["validate", "--repo", str(repo), *args]) == 2
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    assert err.strip()
+
+
+def test_exit_2_for_a_folder_that_is_not_a_repository(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["validate", "--repo", str(tmp_path)]) == 2
+    assert "not a Treaty Reports repository" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        ("{ not json", "cannot read schema"),
+        ('{"type": 5}', "is not valid at"),
+    ],
+    ids=["not-json", "not-a-schema"],
+)
+def test_exit_3_for_a_broken_schema_one_line_no_traceback(
+    repo: Path, content: str, words: str
+) -> None:
+    write(repo, "schemas/treaties-in-force.schema.json", content)
+    write(repo, TIF, VALID_TIF)
+    done = subprocess.run(
+        [str(TREATY), "validate", TIF],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=10,
+        check=False,
+    )
+    assert done.returncode == 3
+    assert "Traceback" not in done.stdout + done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and words in lines[0], done.stderr

@@ -9,6 +9,7 @@ from typing import Any
 from jsonschema import Draft202012Validator, FormatChecker, TypeChecker, validators
 from jsonschema.exceptions import SchemaError, ValidationError
 from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
 
 from generator.errors import ConfigurationError
 
@@ -28,7 +29,7 @@ class Finding:
 def _registry(schemas: Mapping[str, Mapping[str, Any]]) -> Registry:
     resources = []
     for name, schema in schemas.items():
-        resource = Resource.from_contents(dict(schema))
+        resource = Resource.from_contents(dict(schema), default_specification=DRAFT202012)
         resources.append((str(schema.get("$id", name)), resource))
     return Registry().with_resources(resources)
 
