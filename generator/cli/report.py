@@ -26,7 +26,9 @@ def _when() -> dt.datetime:
     try:
         return dt.datetime.fromtimestamp(int(raw), dt.UTC)
     except ValueError:
-        raise UsageError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {raw!r}") from None
+        raise UsageError(
+            f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {raw!r}"
+        ) from None
 
 
 def _status(project: Project, as_of: dt.date, period: int) -> list[StatusRow]:
@@ -37,7 +39,9 @@ def _status(project: Project, as_of: dt.date, period: int) -> list[StatusRow]:
 @click.command()
 @click.option("--period", type=int, required=True, help="The reporting year, e.g. 2025.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True)
-@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option(
+    "-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), required=True
+)
 @click.option("--edition", type=click.Choice(EDITIONS), default="public", show_default=True)
 @click.option("--as-of", "as_of", help="Timeliness as of this day (YYYY-MM-DD); default today.")
 @lang_option

@@ -14,7 +14,7 @@ from generator.model import Form, Submission, Visibility
 from generator.paths import place_of
 from generator.project import Project
 from generator.report.edition import dropped_fields, report_forms
-from generator.report.model import Consolidation, Edition, Entry, Excluded, FormGroup
+from generator.report.model import Consolidation, Edition, Entry, Excluded, FormGroup, freeze
 from generator.report.sections import (
     assessment,
     by_treaty,
@@ -22,7 +22,6 @@ from generator.report.sections import (
     problems_and_proposals,
     treaties_in_force,
 )
-from generator.report.model import freeze
 from generator.report.timeliness import StatusRow, timeliness
 from generator.report.totals import received, totals
 from generator.validate import FileResult, ValidationResult
@@ -45,7 +44,9 @@ def _entries(submission: Submission, form: Form, edition: Edition) -> list[Entry
                 kind=submission.kind,
                 table=table,
                 index=index,
-                annex=annexes.get(table) if table else (min(form.annexes) if form.annexes else None),
+                annex=annexes.get(table)
+                if table
+                else (min(form.annexes) if form.annexes else None),
                 treaty=str(treaty) if isinstance(treaty, str) else None,
                 row=freeze(row, drop),
             )

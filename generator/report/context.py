@@ -71,12 +71,21 @@ class Words:
         form = self.forms.get(kind)
         return form.title.get(self.lang) if form else kind
 
+    def form_short(self, kind: str) -> str:
+        """'Annexes 1, 2, 3' for an annex form; the title for any other."""
+        form = self.forms.get(kind)
+        if form is None or not form.annexes:
+            return self.form_title(kind)
+        return self.t("annexes_short", annexes=", ".join(str(a) for a in form.annexes))
+
     def table_title(self, entry: Entry) -> str:
         form = self.forms.get(entry.kind)
         table = next((t for t in form.tables if t.key == entry.table), None) if form else None
         if table is None:
             return self.form_title(entry.kind)
-        return self.t("annex_short", annex=table.annex) if table.annex else table.title.get(self.lang)
+        return (
+            self.t("annex_short", annex=table.annex) if table.annex else table.title.get(self.lang)
+        )
 
     def content(self, entry: Entry) -> str:
         """An entry's own fields (not the register's), as 'label: value' pairs."""
@@ -98,7 +107,9 @@ class Words:
     def placeholder(self, key: str, **args: Any) -> Para:
         return Para(self.t(key, **args), "placeholder")
 
-    def table(self, caption: str, header: Iterable[str], rows: Iterable[Iterable[object]]) -> TableBlock:
+    def table(
+        self, caption: str, header: Iterable[str], rows: Iterable[Iterable[object]]
+    ) -> TableBlock:
         return TableBlock(
             caption=caption,
             header=tuple(header),

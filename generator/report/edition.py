@@ -25,7 +25,9 @@ def report_forms(forms: FormSet, edition: Edition) -> tuple[Form, ...]:
     annex = sorted((f for f in forms if is_annex_form(f)), key=lambda f: (min(f.annexes), f.kind))
     if edition == "public":
         return tuple(annex)
-    internal = sorted((f for f in forms if f.visibility is Visibility.INTERNAL), key=lambda f: f.kind)
+    internal = sorted(
+        (f for f in forms if f.visibility is Visibility.INTERNAL), key=lambda f: f.kind
+    )
     return (*annex, *internal)
 
 

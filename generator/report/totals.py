@@ -48,9 +48,13 @@ def totals(
     placed: Counter[tuple[str, str]] = Counter((e.body, e.kind) for e in shown)
     order = {kind: i for i, kind in enumerate(kinds)}
     keys = sorted(set(counted) | set(placed), key=lambda k: (k[0], order.get(k[1], 99), k[1]))
-    rows = tuple(TotalRow(body, kind, counted[(body, kind)], placed[(body, kind)]) for body, kind in keys)
+    rows = tuple(
+        TotalRow(body, kind, counted[(body, kind)], placed[(body, kind)]) for body, kind in keys
+    )
     result = Totals(forms=tuple(kinds), rows=rows)
     if not result.balanced:
-        wrong = ", ".join(f"{r.body}/{r.kind}: {r.received} ≠ {r.shown}" for r in rows if not r.balanced)
+        wrong = ", ".join(
+            f"{r.body}/{r.kind}: {r.received} ≠ {r.shown}" for r in rows if not r.balanced
+        )
         raise ConservationError(f"entries received and entries shown differ ({wrong})")
     return result

@@ -28,7 +28,7 @@ def _commentary(w: Words, a: Assessment, part: str) -> list[Block]:
 
 
 def section1(w: Words, a: Assessment) -> Section:
-    blocks: list[Block] = _paragraphs(w, a.text) or [w.placeholder("placeholder_assessment")]
+    blocks: list[Block] = [*_paragraphs(w, a.text)] or [w.placeholder("placeholder_assessment")]
     form = w.form(ASSESSMENT_KIND)
     for key, field in (("by_partner", "partner"), ("by_area", "area")):
         rows: tuple[Mapping[str, Any], ...] = getattr(a, key)
@@ -42,12 +42,21 @@ def section1(w: Words, a: Assessment) -> Section:
     return Section("section-1", w.t("section_1"), 2, tuple(blocks))
 
 
-def _status_table(w: Words, caption: str, first: str, groups: tuple[StatusCount, ...], by: str) -> Any:
+def _status_table(
+    w: Words, caption: str, first: str, groups: tuple[StatusCount, ...], by: str
+) -> Any:
     codes = [s for s, _ in groups[0].by_status] if groups else []
     if by == "area":
         order = w.order("area")
-        groups = tuple(sorted(groups, key=lambda g: (order.index(g.key) if g.key in order else 99, g.key)))
-    header = [first, w.t("col_treaties"), w.t("col_entries"), *(w.value("status", c) for c in codes)]
+        groups = tuple(
+            sorted(groups, key=lambda g: (order.index(g.key) if g.key in order else 99, g.key))
+        )
+    header = [
+        first,
+        w.t("col_treaties"),
+        w.t("col_entries"),
+        *(w.value("status", c) for c in codes),
+    ]
     name = w.body if by == "body" else (lambda code: w.value("area", code))
     rows = [[name(g.key), g.treaties, g.entries, *(n for _, n in g.by_status)] for g in groups]
     return w.table(caption, header, rows)
@@ -62,12 +71,31 @@ def section2(w: Words, c: Consolidation) -> Section:
         blocks.append(_status_table(w, w.t("caption_by_area"), w.t("col_area"), s.by_area, "area"))
         blocks.append(_status_table(w, w.t("caption_by_body"), w.t("col_body"), s.by_body, "body"))
         status_rows = [[w.value("status", code), n] for code, n in s.statuses]
-        blocks.append(w.table(w.t("caption_by_status"), [w.t("col_status"), w.t("col_count")], status_rows))
+        blocks.append(
+            w.table(w.t("caption_by_status"), [w.t("col_status"), w.t("col_count")], status_rows)
+        )
     blocks.append(Para(w.t("measures_note", total=s.measures_total, notable=len(s.notable))))
     if s.notable:
-        header = [w.t(k) for k in ("col_area", "col_treaty", "col_body", "col_date", "col_measure", "col_document")]
+        header = [
+            w.t(k)
+            for k in (
+                "col_area",
+                "col_treaty",
+                "col_body",
+                "col_date",
+                "col_measure",
+                "col_document",
+            )
+        ]
         rows = [
-            [w.value("area", m.area), w.treaty(m.treaty), w.body(m.body), m.date, w.text(m.text), m.document]
+            [
+                w.value("area", m.area),
+                w.treaty(m.treaty),
+                w.body(m.body),
+                m.date,
+                w.text(m.text),
+                m.document,
+            ]
             for m in s.notable
         ]
         blocks.append(w.table(w.t("caption_notable"), header, rows))
@@ -107,7 +135,9 @@ def section4(w: Words, c: Consolidation) -> list[Section]:
 def section5(w: Words, c: Consolidation, project: Project) -> Section:
     recs = c.assessment.recommendations
     if not recs:
-        return Section("section-5", w.t("section_5"), 2, (w.placeholder("placeholder_recommendations"),))
+        return Section(
+            "section-5", w.t("section_5"), 2, (w.placeholder("placeholder_recommendations"),)
+        )
     form = w.form(ASSESSMENT_KIND)
     table = next((t for t in form.tables if t.key == "recommendations"), None) if form else None
     fields = [col.field for col in table.columns] if table else []
@@ -122,7 +152,14 @@ def section5(w: Words, c: Consolidation, project: Project) -> Section:
     for r in recs:
         values = {"organisation": w.text(r.organisation), "title": w.text(r.title)}
         values |= {"reference": r.reference, "date": r.date}
-        rows.append([attachment(r.attachment, r.attachment_found) if f == "attachment" else values.get(f, "") for f in fields])
+        rows.append(
+            [
+                attachment(r.attachment, r.attachment_found)
+                if f == "attachment"
+                else values.get(f, "")
+                for f in fields
+            ]
+        )
     caption = table.title.get(w.lang) if table else ""
     return Section("section-5", w.t("section_5"), 2, (w.table(caption, header, rows),))
 

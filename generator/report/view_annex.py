@@ -30,12 +30,20 @@ def _per_body(w: Words, c: Consolidation) -> Section:
         return Section("annex-bodies", heading, 3, (w.placeholder("placeholder_timeliness"),), True)
     header = [
         w.t(k)
-        for k in ("col_body", "col_form", "col_due", "col_submitted", "col_state", "col_days_late", "col_entries")
+        for k in (
+            "col_body",
+            "col_form",
+            "col_due",
+            "col_submitted",
+            "col_state",
+            "col_days_late",
+            "col_entries",
+        )
     ]
     rows = [
         [
             w.body(r.body),
-            w.form_title(r.kind),
+            w.form_short(r.kind),
             r.due,
             r.submitted or "—",
             w.t(f"state_{r.state}") if r.state else "—",
@@ -44,13 +52,17 @@ def _per_body(w: Words, c: Consolidation) -> Section:
         ]
         for r in c.per_body
     ]
-    return Section("annex-bodies", heading, 3, (w.table(heading, header, rows),), True)
+    return Section("annex-bodies", heading, 3, (w.table("", header, rows),), True)
 
 
 def _register_line(w: Words, treaty: Treaty | None) -> Para:
     if treaty is None:
         return w.placeholder("treaty_not_in_register")
-    signed = ", ".join(x for x in (treaty.signed_on and treaty.signed_on.isoformat(), w.text(treaty.signed_at)) if x)
+    signed = ", ".join(
+        x
+        for x in (treaty.signed_on and treaty.signed_on.isoformat(), w.text(treaty.signed_at))
+        if x
+    )
     return Para(
         w.t(
             "treaty_facts",
@@ -73,7 +85,9 @@ def _per_treaty(w: Words, c: Consolidation) -> list[Section]:
         title = w.treaty(group.treaty)
         rows = [[w.body(e.body), w.table_title(e), w.content(e)] for e in group.entries]
         facts = _register_line(w, w.registry.treaties.get(group.treaty))
-        sections.append(Section(f"annex-treaty-{n}", title, 4, (facts, w.table("", header, rows)), True))
+        sections.append(
+            Section(f"annex-treaty-{n}", title, 4, (facts, w.table("", header, rows)), True)
+        )
     return sections
 
 
@@ -91,7 +105,13 @@ def _excluded(w: Words, c: Consolidation) -> Section:
     for item in c.excluded:
         reasons = [messages.localize(p, w.forms) for p in item.problems]
         text = " ".join(
-            w.t("reason", line=r.problem.line, column=r.problem.column, code=r.problem.code, message=r.message)
+            w.t(
+                "reason",
+                line=r.problem.line,
+                column=r.problem.column,
+                code=r.problem.code,
+                message=r.message,
+            )
             for r in reasons
         )
         rows.append([item.path, w.body(item.body), text or w.t("no_reason")])
@@ -103,11 +123,11 @@ def _totals(w: Words, c: Consolidation) -> Section:
     t = c.totals
     forms = ", ".join(w.form_title(k) for k in t.forms)
     header = [w.t("col_body"), w.t("col_form"), w.t("col_received"), w.t("col_shown")]
-    rows = [[w.body(r.body), w.form_title(r.kind), r.received, r.shown] for r in t.rows]
+    rows = [[w.body(r.body), w.form_short(r.kind), r.received, r.shown] for r in t.rows]
     rows.append([w.t("total"), "", t.received, t.shown])
     blocks: tuple[Block, ...] = (
         Para(w.t("totals_scope", forms=forms, edition=w.t(f"edition_{c.edition}")), "note"),
-        w.table(w.t("totals"), header, rows),
+        w.table("", header, rows),
         Para(w.t("totals_balanced", received=t.received, shown=t.shown)),
     )
     return Section("totals", w.t("totals"), 2, blocks)

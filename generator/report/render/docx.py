@@ -32,7 +32,7 @@ def _section_breaks(document: docx.document.Document) -> None:
     for paragraph in list(document.paragraphs):
         p_pr = paragraph._p.pPr
         style = p_pr.pStyle if p_pr is not None else None
-        if style is None or style.val != MARKER_STYLE:
+        if p_pr is None or style is None or style.val != MARKER_STYLE:
             continue
         landscape = paragraph.text.strip() == "landscape"
         for run in list(paragraph.runs):
@@ -77,7 +77,13 @@ def to_docx(doc: Document, when: dt.datetime) -> bytes:
         target = Path(tmp) / "report.docx"
         run_pandoc(
             markdown,
-            ["--to=docx", "--columns=40", f"--reference-doc={reference}", f"--metadata=lang:{doc.lang}", f"--output={target}"],
+            [
+                "--to=docx",
+                "--columns=40",
+                f"--reference-doc={reference}",
+                f"--metadata=lang:{doc.lang}",
+                f"--output={target}",
+            ],
             when,
         )
         document = docx.Document(str(target))

@@ -19,6 +19,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
 
 from generator.errors import ConfigurationError
 
@@ -50,7 +51,7 @@ def _font(style: docx.styles.style.BaseStyle, size: Pt, bold: bool | None = None
         fonts.attrib.pop(qn(attr), None)
 
 
-def _page_number(paragraph: docx.text.paragraph.Paragraph) -> None:
+def _page_number(paragraph: Paragraph) -> None:
     run = paragraph.add_run()
     for kind, text in (("begin", None), (None, " PAGE "), ("end", None)):
         if kind:
@@ -74,7 +75,12 @@ def _table_borders(document: docx.document.Document) -> None:
     borders = OxmlElement("w:tblBorders")
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
         edge = OxmlElement(f"w:{side}")
-        for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "0"), ("w:color", "808080")):
+        for key, value in (
+            ("w:val", "single"),
+            ("w:sz", "4"),
+            ("w:space", "0"),
+            ("w:color", "808080"),
+        ):
             edge.set(qn(key), value)
         borders.append(edge)
     tbl_pr.append(borders)

@@ -65,7 +65,8 @@ def _entry_row(e: Entry, w: Words, content: Sequence[str]) -> dict[str, Any]:
         "body": e.body, "body_name": w.body(e.body), "form": e.kind,
         "form_title": w.form_title(e.kind), "annex": e.annex, "table": e.table,
         "entry": e.index + 1, "file": e.path, "treaty": e.treaty or "",
-        "treaty_title": w.treaty(e.treaty) if e.treaty else "", "treaty_area": treaty.area if treaty else "",
+        "treaty_title": w.treaty(e.treaty) if e.treaty else "",
+        "treaty_area": treaty.area if treaty else "",
     }  # fmt: skip
     for name in content:
         row[name] = one_line(plain(e.row.get(name), w.lang))
@@ -77,8 +78,8 @@ def tables(c: Consolidation, project: Project, lang: str) -> tuple[Table, Table,
     content = _content_columns(c, project)
     entries = tuple({**_entry_row(e, w, content), "period": c.period} for e in c.entries)
     totals = tuple(
-        {"body": r.body, "body_name": w.body(r.body), "form": r.kind, "form_title": w.form_title(r.kind),
-         "received": r.received, "shown": r.shown}
+        {"body": r.body, "body_name": w.body(r.body), "form": r.kind,
+         "form_title": w.form_title(r.kind), "received": r.received, "shown": r.shown}
         for r in c.totals.rows
     )  # fmt: skip
     messages = catalogue(lang)
@@ -97,7 +98,13 @@ def tables(c: Consolidation, project: Project, lang: str) -> tuple[Table, Table,
 
 def to_json(c: Consolidation, project: Project, lang: str, title: str) -> str:
     found = tables(c, project, lang)
-    meta = {"period": c.period, "edition": c.edition, "lang": lang, "as_of": c.as_of.isoformat(), "title": title}
+    meta = {
+        "period": c.period,
+        "edition": c.edition,
+        "lang": lang,
+        "as_of": c.as_of.isoformat(),
+        "title": title,
+    }
     data: dict[str, Any] = {"report": meta}
     data |= {t.name: [dict(r) for r in t.rows] for t in found}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -108,7 +115,9 @@ def to_csv(table: Table) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(table.columns)
     for row in table.rows:
-        writer.writerow([safe_cell("" if row.get(k) is None else row.get(k)) for k in table.columns])
+        writer.writerow(
+            [safe_cell("" if row.get(k) is None else row.get(k)) for k in table.columns]
+        )
     return out.getvalue()
 
 
@@ -123,7 +132,12 @@ def datapackage(
     """A Frictionless Data Package; ``resources`` are (table, path, format) triples."""
     described = []
     for table, path, fmt in resources:
-        resource: dict[str, Any] = {"name": table.name, "type": "table", "path": path, "format": fmt}
+        resource: dict[str, Any] = {
+            "name": table.name,
+            "type": "table",
+            "path": path,
+            "format": fmt,
+        }
         resource["mediatype"] = "text/csv" if fmt == "csv" else "application/json"
         resource["encoding"] = "utf-8"
         if fmt == "json":

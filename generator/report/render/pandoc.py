@@ -20,7 +20,12 @@ def run_pandoc(markdown: str, args: Sequence[str], when: dt.datetime) -> bytes:
     command = [pypandoc.get_pandoc_path(), f"--from={INPUT_FORMAT}", *args]
     try:
         done = subprocess.run(
-            command, input=markdown.encode("utf-8"), capture_output=True, env=env, timeout=300, check=False
+            command,
+            input=markdown.encode("utf-8"),
+            capture_output=True,
+            env=env,
+            timeout=300,
+            check=False,
         )
     except (OSError, subprocess.SubprocessError) as error:
         raise ConfigurationError(f"cannot run pandoc: {error}") from None

@@ -45,10 +45,11 @@ def to_typst(doc: Document, when: dt.datetime) -> str:
 def to_pdf(doc: Document, when: dt.datetime) -> bytes:
     source = to_typst(doc, when)
     try:
+        fonts = typst.Fonts(include_system_fonts=False, font_paths=[str(fonts_dir())])
         pdf, _warnings = typst.compile_with_warnings(
             source.encode("utf-8"),
-            font_paths=[str(fonts_dir())],
-            ignore_system_fonts=True,
+            None,
+            font_paths=fonts,
             format="pdf",
             timestamp=int(when.timestamp()),
         )

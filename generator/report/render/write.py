@@ -79,7 +79,9 @@ def write_json(job: Job, out: Path) -> tuple[Path, ...]:
 
 def write_csv(job: Job, out: Path) -> tuple[Path, ...]:
     found = opendata.tables(job.consolidation, job.project, job.lang)
-    paths = {"entries": out} | {t.name: out.with_name(f"{out.stem}.{t.name}.csv") for t in found[1:]}
+    paths = {"entries": out} | {
+        t.name: out.with_name(f"{out.stem}.{t.name}.csv") for t in found[1:]
+    }
     written = [_text(paths[t.name], opendata.to_csv(t)) for t in found]
     resources = [(t, paths[t.name].name, "csv") for t in found]
     title = job.document.title

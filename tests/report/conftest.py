@@ -1,0 +1,78 @@
+"""Fixtures for the report tests: the demo repository (built by ``treaty demo`` from this
+repository's demo data, with its back-dated git history) and the report of its demo period
+in every format, built once per session through the CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.cli.main import main
+from testing.repo import REPO_ROOT
+
+DEMO_PERIOD = 2025
+AS_OF = "2026-02-01"
+EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
+FORMATS = ("md", "html", "docx", "pdf", "json", "csv", "xlsx")
+
+
+@dataclass(frozen=True)
+class Built:
+    folder: Path
+    lang: str
+
+    def path(self, fmt: str) -> Path:
+        return self.folder / f"report.{fmt}"
+
+    def json(self) -> dict[str, Any]:
+        data: dict[str, Any] = json.loads(self.path("json").read_text(encoding="utf-8"))
+        return data
+
+
+@pytest.fixture(scope="session")
+def epoch() -> Iterator[str]:
+    old = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
+    yield EPOCH
+    if old is None:
+        del os.environ["SOURCE_DATE_EPOCH"]
+    else:
+        os.environ["SOURCE_DATE_EPOCH"] = old
+
+
+@pytest.fixture(scope="session")
+def demo_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("demo") / "repo"
+    assert main(["demo", str(target), "--repo", str(REPO_ROOT)]) == 0
+    return target
+
+
+def build(repo: Path, out: Path, fmt: str, *extra: str, lang: str = "kk") -> int:
+    args = ["report", "--repo", str(repo), "--period", str(DEMO_PERIOD), "--format", fmt]
+    return main([*args, "--lang", lang, "--as-of", AS_OF, "-o", str(out), *extra])
+
+
+def build_all(repo: Path, folder: Path, lang: str, formats: tuple[str, ...] = FORMATS) -> Built:
+    for fmt in formats:
+        assert build(repo, folder / f"report.{fmt}", fmt, lang=lang) == 0, fmt
+    return Built(folder, lang)
+
+
+@pytest.fixture(scope="session")
+def kk_report(demo_repo: Path, epoch: str, tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return build_all(demo_repo, tmp_path_factory.mktemp("kk"), "kk")
+
+
+@pytest.fixture
+def repo_copy(demo_repo: Path, tmp_path: Path) -> Path:
+    """A writable copy of the demo repository (with its git history)."""
+    target = tmp_path / "repo"
+    shutil.copytree(demo_repo, target, symlinks=True)
+    return target
