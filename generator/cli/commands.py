@@ -20,4 +20,7 @@ def all_commands() -> list[click.Command]:
     from generator.cli.request import request
 
     commands.extend([pr, owners, remind, request])
+    from generator.cli.report import report
+
+    commands.append(report)
     return commands
