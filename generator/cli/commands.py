@@ -23,4 +23,7 @@ def all_commands() -> list[click.Command]:
     from generator.cli.report import report
 
     commands.append(report)
+    from generator.cli.site import site
+
+    commands.append(site)
     return commands

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from generator.deadlines.status import StatusReport, build_status
 from generator.law.load import load_law
@@ -15,7 +13,7 @@ from generator.law.model import Law
 from generator.model import Submission
 from generator.project import Project, open_project
 from generator.site.edition import for_edition, shows_form
-from generator.validate import validate
+from generator.validate import ValidationResult, validate
 
 
 @dataclass(frozen=True)
@@ -29,6 +27,7 @@ class SiteData:
     invalid_files: tuple[str, ...]
     status: StatusReport
     law: Law | None
+    result: ValidationResult
 
     @property
     def periods(self) -> list[int]:
@@ -40,15 +39,7 @@ class SiteData:
         return [s for s in self.submissions if s.body == code]
 
 
-def optional(module: str, name: str) -> Any | None:
-    """A function of a package another part of the project provides, if it is there yet."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
-
-
-def _law(root: Path) -> Law | None:
+def load_rules(root: Path) -> Law | None:
     if not (root / "law" / "instrument.yaml").is_file():
         return None
     return load_law(root / "law", root / "schemas")
@@ -73,5 +64,6 @@ def load_site_data(root: Path, edition: str, as_of: dt.date) -> SiteData:
         submissions=for_edition(result.submissions(), project.forms, edition),
         invalid_files=tuple(sorted({f.rel for f in result.invalid()})),
         status=_status(project, as_of, edition),
-        law=_law(project.root),
+        law=load_rules(project.root),
+        result=result,
     )
