@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+import pytest
+
+from generator.load.yamlsafe import MAX_DEPTH, YamlProblem, load_yaml
+
+
+def _refused(text: str) -> YamlProblem:
+    with pytest.raises(YamlProblem) as caught:
+        load_yaml(text)
+    return caught.value
+
+
+def _where(problem: YamlProblem) -> tuple[str, int, int]:
+    return problem.code, problem.line, problem.column
+
+
+def test_dates_stay_text_and_only_true_false_are_booleans() -> None:
+    data = load_yaml("d: 2025-01-10\nc: NO\ny: yes\nt: true\nf: False\nn: 3\n")
+    assert data == {"d": "2025-01-10", "c": "NO", "y": "yes", "t": True, "f": False, "n": 3}
+
+
+def test_field_names_are_always_text() -> None:
+    assert load_yaml("1: a\nnull: b\ntrue: c\n~: d\n") == {
+        "1": "a",
+        "null": "b",
+        "true": "c",
+        "~": "d",
+    }
+
+
+def test_merge_key_is_an_ordinary_field() -> None:
+    assert load_yaml("<<: {a: 1}\n") == {"<<": {"a": 1}}
+
+
+def test_decimal_stays_a_float() -> None:
+    assert load_yaml("period: 2025.0\n") == {"period": 2025.0}
+
+
+def test_duplicate_key_points_at_the_second_and_names_the_first() -> None:
+    problem = _refused("a: 1\nb:\n  c: 1\n  c: 2\n")
+    assert _where(problem) == ("TR103", 4, 3)
+    assert problem.args_ == {"key": "c", "first_line": "3"}
+
+
+def test_duplicate_key_written_differently() -> None:
+    assert _where(_refused('1: a\n"1": b\n')) == ("TR103", 2, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "tag"),
+    [
+        ("a: !!python/object:os.system {}\n", (1, 4), "python/object:os.system"),
+        ("a: !!python/object/apply:os.system [ls]\n", (1, 4), "python/object/apply:os.system"),
+        ("a: !include x.yaml\n", (1, 4), "!include"),
+        ("!foo a: 1\n", (1, 1), "!foo"),
+    ],
+)
+def test_custom_tags_are_refused(text: str, where: tuple[int, int], tag: str) -> None:
+    problem = _refused(text)
+    assert _where(problem) == ("TR104", *where)
+    assert tag in problem.args_["tag"]
+
+
+def test_alias_is_refused_at_the_first_anchor() -> None:
+    assert _where(_refused("a: 1\nb: &x [1]\nc: *x\n")) == ("TR105", 2, 4)
+
+
+def test_billion_laughs_is_refused_quickly() -> None:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    assert _refused("\n".join(lines)).code == "TR105"
+
+
+def test_several_documents_are_refused_at_the_separator() -> None:
+    assert _where(_refused("a: 1\n---\nb: 2\n")) == ("TR107", 2, 1)
+
+
+def test_tab_indentation_is_explained() -> None:
+    assert _where(_refused("a:\n\t- 1\n")) == ("TR102", 2, 1)
+    assert _where(_refused("a:\n  b: 1\n  \tc: 2\n")) == ("TR102", 3, 3)
+
+
+def test_syntax_error_has_a_position_and_detail() -> None:
+    problem = _refused("a: [1, 2\nb: 3\n")
+    assert problem.code == "TR101"
+    assert problem.line >= 2
+    assert problem.args_["detail"]
+
+
+def test_list_as_a_field_name_is_refused() -> None:
+    problem = _refused("? [a, b]\n: c\n")
+    assert _where(problem) == ("TR101", 1, 3)
+    assert problem.args_ == {"detail": "key-not-text"}
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("a: 1\n\x00\n", (2, 1)),
+        ("a: ЖЖЖ\x07\n", (1, 7)),
+        ("a: ok\nb: Қазақстан\x1b\n", (2, 13)),
+    ],
+)
+def test_control_characters_are_refused_with_their_position(
+    text: str, where: tuple[int, int]
+) -> None:
+    problem = _refused(text)
+    assert _where(problem) == ("TR101", *where)
+    assert problem.args_ == {"detail": "control-character"}
+
+
+def test_nesting_at_the_limit_is_accepted() -> None:
+    assert load_yaml("[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1)) is not None
+    assert load_yaml("a: " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1)) is not None
+
+
+def test_nesting_beyond_the_limit_points_at_the_first_level_too_deep() -> None:
+    problem = _refused("a: " + "[" * MAX_DEPTH + "]" * MAX_DEPTH)
+    assert _where(problem) == ("TR106", 1, 3 + MAX_DEPTH)
+    assert problem.args_ == {"limit": str(MAX_DEPTH)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["[" * 10_000, "- " * 10_000 + "x", "{a: " * 10_000 + "x" + "}" * 10_000],
+    ids=["flow-list", "block-list", "flow-map"],
+)
+def test_ten_thousand_levels_are_refused_at_level_forty_one(text: str) -> None:
+    problem = _refused(text)
+    assert problem.code == "TR106"
+    assert problem.line == 1
+    assert problem.column <= 4 * (MAX_DEPTH + 1)
+
+
+def test_block_nesting_is_refused() -> None:
+    text = "".join("  " * i + "a:\n" for i in range(MAX_DEPTH + 2))
+    assert _where(_refused(text)) == ("TR106", MAX_DEPTH + 1, 2 * MAX_DEPTH + 1)
