@@ -53,3 +53,13 @@ def test_a_bad_date_is_refused_with_the_problem(
     assert code(result) == 1
     assert "TR2" in result.output
     assert not (repo / "submissions/2025/mfa").exists()
+
+
+def test_the_issue_form_labels_name_the_fields_the_program_reads() -> None:
+    from testing.repo import REPO_ROOT
+
+    form = load_yaml((REPO_ROOT / ".github/ISSUE_TEMPLATE/report-request.yml").read_text("utf-8"))
+    inputs = [item for item in form["body"] if item["type"] != "markdown"]
+    assert inputs
+    for item in inputs:
+        assert item["attributes"]["label"].endswith(f"({item['id']})")
