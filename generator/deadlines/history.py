@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.errors import ConfigurationError
+from generator.github.trailers import TRAILER, received_at
 
 RECORD = "\x1e"
 MAIN_CANDIDATES = ("main", "origin/main", "master", "origin/master", "HEAD")
@@ -93,6 +94,19 @@ def _day(iso: str, tz: dt.tzinfo) -> dt.date:
     return dt.datetime.fromisoformat(iso).astimezone(tz).date()
 
 
+def _arrival(header: str, tz: dt.tzinfo) -> tuple[str, dt.date]:
+    """The commit and its day: a trusted ``Received-At:`` trailer (see
+    :mod:`generator.github.trailers`) wins over the committer date."""
+    meta, _, rest = header.partition("\x1f")
+    commit, _, when = meta.partition(" ")
+    iso, _, email = when.partition(" ")
+    name, _, values = rest.partition("\x1f")
+    committed = dt.datetime.fromisoformat(iso)
+    trailer = f"{TRAILER}: {values.split()[-1]}" if values.split() else ""
+    received = received_at(trailer, email, name or None, committed)
+    return commit, (received or committed).astimezone(tz).date()
+
+
 def parse_log(output: str, tz: dt.tzinfo = KAZAKHSTAN) -> dict[str, FileHistory]:
     """Parse ``git log --reverse --format=%x1e%H %cI --name-status -z`` (oldest first)."""
     files: dict[str, FileHistory] = {}
@@ -100,8 +114,7 @@ def parse_log(output: str, tz: dt.tzinfo = KAZAKHSTAN) -> dict[str, FileHistory]
         header, _, body = record.partition("\0")
         if not header.strip():
             continue
-        commit, _, iso = header.strip().partition(" ")
-        day = _day(iso, tz)
+        commit, day = _arrival(header.strip(), tz)
         fields = [f for f in body.lstrip("\n").split("\0") if f]
         for status, path in zip(fields[0::2], fields[1::2], strict=False):
             entry = files.get(path)
@@ -127,7 +140,7 @@ def read_history(
         "--reverse",
         "--no-renames",
         "--root",
-        "--format=%x1e%H %cI",
+        f"--format=%x1e%H %cI %ce%x1f%cn%x1f%(trailers:key={TRAILER},valueonly,separator=%x20)",
         "--name-status",
         "-z",
         found,
