@@ -39,6 +39,9 @@ def section1(w: Words, a: Assessment) -> Section:
         header = [form.label(field, w.lang) if form else field, w.t("col_text")]
         body = [[w.plain(r.get(field), field), w.text(r.get("text"))] for r in rows]
         blocks.append(w.table(caption, header, body))
+    notes = a.entry.row.get("internal_notes") if a.entry else None
+    if notes and form:
+        blocks.append(Para(f"{form.label('internal_notes', w.lang)}: {w.text(notes)}", "note"))
     return Section("section-1", w.t("section_1"), 2, tuple(blocks))
 
 

@@ -65,7 +65,9 @@ def test_docx_is_a4_with_a_landscape_section_for_annex_tables(kk_report: Built) 
     sections = list(document.sections)
     orientations = [s.orientation for s in sections]
     assert WD_ORIENT.LANDSCAPE in orientations and orientations[0] == WD_ORIENT.PORTRAIT
-    assert round(sections[0].page_width.mm) == 210 and round(sections[0].page_height.mm) == 297
+    width, height = sections[0].page_width, sections[0].page_height
+    assert width is not None and height is not None
+    assert round(width.mm) == 210 and round(height.mm) == 297
     assert document.styles["Normal"].font.name == "Times New Roman"
     assert document.styles["Normal"].font.size.pt == 14
     footer = sections[-1].footer._element.xml
@@ -108,7 +110,9 @@ def test_two_runs_are_identical(kk_report: Built, demo_repo: Path, tmp_path: Pat
         assert again.path(fmt).read_bytes() == kk_report.path(fmt).read_bytes(), fmt
 
 
-def test_every_kazakh_letter_renders_and_extracts(repo_copy: Path, epoch: str, tmp_path: Path) -> None:
+def test_every_kazakh_letter_renders_and_extracts(
+    repo_copy: Path, epoch: str, tmp_path: Path
+) -> None:
     rel = f"submissions/{DEMO_PERIOD}/water/treaties-in-force.yaml"
     data = yaml.safe_load((repo_copy / rel).read_text(encoding="utf-8"))
     letters = f"{KAZAKH} {KAZAKH.upper()}"
