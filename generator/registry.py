@@ -45,12 +45,17 @@ class Registry:
         return treaty.title.get(lang) if treaty else treaty_id
 
 
+def _strings(value: object) -> tuple[str, ...]:
+    """A list of codes as strings; anything else (reported by the schema check) is empty."""
+    return tuple(str(v) for v in value) if isinstance(value, list) else ()
+
+
 def body_from_data(raw: Mapping[str, Any]) -> Body:
     return Body(
         code=str(raw["code"]),
         name=Text.from_data(raw.get("name")),
         category=str(raw.get("category", "")),
-        maintainers=tuple(str(m) for m in raw.get("maintainers") or ()),
+        maintainers=_strings(raw.get("maintainers")),
         verified=bool(raw.get("verified", False)),
         consolidator=bool(raw.get("consolidator", False)),
     )
@@ -63,11 +68,11 @@ def treaty_from_data(raw: Mapping[str, Any]) -> Treaty:
         title=Text.from_data(raw.get("title")),
         level=str(raw.get("level", "")),
         kind=str(raw.get("kind", "")),
-        parties=tuple(str(p) for p in raw.get("parties") or ()),
+        parties=_strings(raw.get("parties")),
         signed_on=parse_date(signed.get("date")) if isinstance(signed, Mapping) else None,
         signed_at=Text.from_data(signed.get("place")) if isinstance(signed, Mapping) else Text(),
         in_force_on=parse_date(raw.get("in_force")),
-        bodies=tuple(str(b) for b in raw.get("bodies") or ()),
+        bodies=_strings(raw.get("bodies")),
         area=str(raw.get("area", "other")),
     )
 

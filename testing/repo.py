@@ -49,3 +49,8 @@ def quick_project(root: Path) -> Project:
     forms, checker = _compiled()
     root = root.resolve()
     return Project(root=root, forms=forms, registry=load_registry(root), checker=checker)
+
+
+def real_forms() -> FormSet:
+    """The repository's own form descriptions and schemas, loaded once."""
+    return _compiled()[0]

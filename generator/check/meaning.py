@@ -205,16 +205,19 @@ def _duplicates(items: list[Any], key: str, list_name: str) -> list[Finding]:
     return found
 
 
+def _list(value: object) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
 def check_registry(kind: str, data: Mapping[str, Any], registry: Registry) -> list[Finding]:
     if kind == "registry-bodies":
-        return _duplicates(list(data.get("bodies") or []), "code", "bodies")
+        return _duplicates(_list(data.get("bodies")), "code", "bodies")
     if kind == "registry-treaties":
-        treaties = list(data.get("treaties") or [])
+        treaties = _list(data.get("treaties"))
         found = _duplicates(treaties, "id", "treaties")
         for index, treaty in enumerate(treaties):
-            for b_index, body in enumerate(
-                treaty.get("bodies") or [] if isinstance(treaty, dict) else []
-            ):
+            bodies = _list(treaty.get("bodies")) if isinstance(treaty, dict) else []
+            for b_index, body in enumerate(bodies):
                 if isinstance(body, str) and registry.bodies and body not in registry.bodies:
                     found.append(
                         Finding(("treaties", index, "bodies", b_index), "TR315", {"value": body})

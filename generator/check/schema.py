@@ -110,10 +110,12 @@ class SchemaChecker:
 
     def check(self, name: str, data: Any) -> list[Finding]:
         validator = self.validator(name)
-        findings: list[Finding] = []
+        findings: dict[tuple[Any, ...], Finding] = {}
         for error in validator.iter_errors(data):
-            findings.extend(_findings(error))
-        return findings
+            for finding in _findings(error):
+                key = (finding.parts, finding.code, tuple(sorted(finding.args.items())))
+                findings.setdefault(key, finding)
+        return list(findings.values())
 
 
 def _text_anyof(error: ValidationError) -> bool:
