@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -125,12 +126,12 @@ def test_a_broken_schema_is_reported_when_first_used() -> None:
         {"broken.schema.json": broken, "form.schema.json": FORM, "common.schema.json": COMMON}
     )
     assert checker.check("form.schema.json", GOOD) == []
-    with pytest.raises(ConfigurationError, match="broken.schema.json is not valid at type"):
+    with pytest.raises(ConfigurationError, match=re.escape("broken.schema.json is not valid at")):
         checker.check("broken.schema.json", {})
 
 
 def test_a_broken_referenced_schema_is_reported_with_its_user() -> None:
     common = {**COMMON, "$defs": {"text": {"type": "nonsense"}}}
     checker = SchemaChecker({"common.schema.json": common, "form.schema.json": FORM})
-    with pytest.raises(ConfigurationError, match="common.schema.json"):
+    with pytest.raises(ConfigurationError, match=re.escape("common.schema.json")):
         checker.check("form.schema.json", GOOD)
