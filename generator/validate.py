@@ -100,16 +100,13 @@ def _placed(rel: str, text: str, findings: list[Finding]) -> list[Problem]:
     return problems
 
 
-REGISTRY_LISTS = {"registry-bodies": "bodies", "registry-treaties": "treaties"}
-
-
 def _count_entries(project: Project, place: FilePlace, data: Any) -> int:
-    """Rows of the form's tables (a file without tables is one entry); registry items."""
+    """Rows of the form's tables (a file without tables is one entry); registry items
+    (the items of a registry's top-level lists)."""
     if not isinstance(data, dict):
         return 0
     if place.is_registry:
-        items = data.get(REGISTRY_LISTS.get(place.kind, ""))
-        return len(items) if isinstance(items, list) else 0
+        return sum(len(v) for v in data.values() if isinstance(v, list))
     form = project.forms.get(place.kind)
     if form is None:
         return 0

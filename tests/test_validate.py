@@ -1,0 +1,145 @@
+"""The validation pipeline over a repository, and the real repository's own data."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.problems import Severity
+from generator.project import Project, open_project
+from generator.validate import check_text, validate
+from testing.repo import REPO_ROOT, quick_project, write
+
+TIF = "submissions/2025/water/treaties-in-force.yaml"
+HEAD = "form: treaties-in-force\nperiod: 2025\nbody: water\n"
+ROW = (
+    "  - treaty: kz-cn-2001-transboundary-rivers\n"
+    "    obligations: {ru: Обмен данными.}\n"
+    "    measures: [{text: {ru: Проведено.}}]\n"
+    "    status: implemented\n"
+)
+VALID = (
+    HEAD
+    + "annex1:\n"
+    + ROW
+    + ROW.replace("kz-cn-2001-transboundary-rivers", "unece-1992-water-convention")
+)
+
+
+def test_counts_files_and_entries(repo: Path) -> None:
+    write(repo, TIF, VALID)
+    result = validate(quick_project(repo), [str(repo / TIF)])
+    assert (result.files_checked, result.entries_checked, result.errors) == (1, 2, 0)
+    assert [s.path for s in result.submissions()] == [TIF]
+    submission = result.submissions()[0]
+    assert (submission.kind, submission.period, submission.body) == (
+        "treaties-in-force",
+        2025,
+        "water",
+    )
+
+
+def test_whole_repository_counts_registry_items_as_entries(repo: Path) -> None:
+    write(repo, TIF, VALID)
+    result = validate(quick_project(repo))
+    registry = [f for f in result.files if f.rel.startswith("registry/")]
+    assert registry and all(f.entries > 0 for f in registry)
+    assert result.errors == 0
+
+
+def test_problems_are_sorted_and_invalid_files_give_no_submission(repo: Path) -> None:
+    write(repo, TIF, HEAD + "annex1:\n" + ROW.replace("implemented", "done") + "extra: 1\n")
+    write(repo, "submissions/2025/energy/treaties-in-force.yaml", "[1]\n")
+    result = validate(quick_project(repo))
+    assert [(p.file, p.code) for p in result.problems] == [
+        ("submissions/2025/energy/treaties-in-force.yaml", "TR108"),
+        (TIF, "TR203"),
+        (TIF, "TR204"),
+    ]
+    assert result.submissions() == []
+    assert len(result.invalid()) == 2
+
+
+def test_one_problem_per_node(repo: Path) -> None:
+    # a date that breaks both the pattern and the format is one problem, not two
+    write(repo, TIF, HEAD + "annex1:\n" + ROW.replace("{text:", '{date: "2025-5-1", text:'))
+    result = validate(quick_project(repo), [str(repo / TIF)])
+    assert [p.code for p in result.problems] == ["TR205"]
+
+
+def test_warnings_do_not_make_a_file_invalid(repo: Path) -> None:
+    write(
+        repo,
+        TIF,
+        HEAD
+        + "annex1:\n"
+        + ROW.replace("kz-cn-2001-transboundary-rivers", "ect-1994-energy-charter-treaty"),
+    )
+    result = validate(quick_project(repo), [str(repo / TIF)])
+    assert [(p.code, p.severity) for p in result.problems] == [("TR314", Severity.WARNING)]
+    assert result.errors == 0 and result.warnings == 1
+    assert len(result.submissions()) == 1
+
+
+def test_check_text_without_a_file(project: Project) -> None:
+    result = check_text(project, "submissions/2025/water/nonsense.yaml", VALID)
+    assert [(p.code, p.args) for p in result.problems] == [("TR006", {"detail": "unknown-kind"})]
+
+
+def test_yaml_problems_come_before_path_problems(project: Project) -> None:
+    result = check_text(project, "elsewhere.yaml", "a: 1\na: 2\n")
+    assert [p.code for p in result.problems] == ["TR103"]
+
+
+def test_request_reference_must_exist(repo: Path) -> None:
+    event = "submissions/2025/water/event-reports/2025-04-22-forum.yaml"
+    request = "submissions/2025/mfa/report-requests/2025-04-25-forum-report.yaml"
+    text = (
+        "form: event-report\nperiod: 2025\nbody: water\ntitle: {ru: Форум}\n"
+        'start: "2025-04-22"\nend: "2025-04-23"\ncountry: KZ\nplace: {ru: Астана}\n'
+        "participants: [{side: kazakhstan, organisation: {ru: МВРИ}}]\n"
+        "issues: {ru: Вода.}\nagreements: {ru: Нет.}\nposition: {ru: Да.}\ndomain: water\n"
+        "mfa_request: 2025-04-25-forum-report.yaml\n"
+    )
+    write(repo, event, text)
+    first = validate(quick_project(repo), [str(repo / event)])
+    assert [(p.code, p.line, p.column) for p in first.problems] == [("TR313", 14, 14)]
+    write(repo, request, "form: report-request\n")
+    assert validate(quick_project(repo), [str(repo / event)]).problems == ()
+
+
+def test_malformed_registry_is_reported_not_fatal(repo: Path) -> None:
+    text = (REPO_ROOT / "registry/bodies.yaml").read_text(encoding="utf-8")
+    text = re.sub(r"maintainers: \[[^\]]*\]", "maintainers: 5", text, count=1)
+    write(repo, "registry/bodies.yaml", text)
+    result = validate(open_project(repo), [str(repo / "registry/bodies.yaml")])
+    assert [p.code for p in result.problems] == ["TR202"]
+
+
+# --- the repository's own data ------------------------------------------------------------
+
+SUBMISSIONS = sorted((REPO_ROOT / "submissions").rglob("*.yaml"))
+
+
+def test_the_repository_itself_is_valid() -> None:
+    result = validate(open_project(REPO_ROOT))
+    assert [f"{p.file}:{p.line}:{p.column} {p.code}" for p in result.problems if p.is_error] == []
+    assert result.files_checked > 0 and result.entries_checked > 0
+
+
+@pytest.mark.parametrize(
+    "path", SUBMISSIONS, ids=[p.relative_to(REPO_ROOT).as_posix() for p in SUBMISSIONS]
+)
+def test_demo_submission_starts_with_its_schema_line(path: Path) -> None:
+    project = quick_project(REPO_ROOT)
+    rel = path.relative_to(REPO_ROOT).as_posix()
+    result = check_text(project, rel, path.read_text(encoding="utf-8"))
+    assert result.place is not None
+    form = project.forms.get(result.place.kind)
+    assert form is not None
+    up = "../" * rel.count("/")
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first == f"# yaml-language-server: $schema={up}schemas/{form.schema_file}"
+    assert (path.parent / up / "schemas" / form.schema_file).resolve().is_file()
