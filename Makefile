@@ -24,8 +24,16 @@ browser-deps:
 	  fi; \
 	fi
 
+PERIOD ?= 2025
+
 build: $(STAMP)
 	$(BIN)/treaty validate --repo .
+	$(BIN)/treaty demo $(DEMO) --force
+	$(BIN)/treaty validate --repo $(DEMO)
+	$(BIN)/treaty status --repo $(DEMO) --ics build/calendars > build/status.txt
+	for edition in public internal; do for fmt in md html docx pdf json csv xlsx; do \
+	  $(BIN)/treaty report --repo $(DEMO) --period $(PERIOD) --edition $$edition --format $$fmt \
+	    -o build/reports/$$edition/annex6-$(PERIOD).kk.$$fmt || exit 1; done; done
 
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests bench
