@@ -130,6 +130,7 @@ class RestGitHubApi:
                 text = response.read().decode("utf-8")
                 link = response.headers.get("Link", "")
         except urllib.error.HTTPError as error:
+            error.close()
             raise GitHubApiError(f"GitHub: {method} {_path(url)} failed ({error.code})") from None
         except (urllib.error.URLError, TimeoutError) as error:
             reason = getattr(error, "reason", error)
