@@ -109,6 +109,21 @@ class FormSet:
         text = self.labels.get(name)
         return text.get(lang) if text else name
 
+    @cached_property
+    def value_labels(self) -> dict[str, dict[str, Text]]:
+        """Labels of enumerated values (``values:`` in the form files), by field."""
+        merged: dict[str, dict[str, Text]] = {}
+        for form in self.forms.values():
+            for name, values in (form.extra.get("values") or {}).items():
+                target = merged.setdefault(str(name), {})
+                for value, text in (values or {}).items():
+                    target.setdefault(str(value), _text(text))
+        return merged
+
+    def value_label(self, name: str, value: str, lang: str) -> str:
+        text = self.value_labels.get(name, {}).get(value)
+        return text.get(lang) if text else ""
+
 
 def read_json(path: Path) -> dict[str, Any]:
     try:

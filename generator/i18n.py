@@ -40,17 +40,29 @@ class Catalogue:
     def localize(self, problem: Problem, forms: FormSet | None = None) -> LocalizedProblem:
         entry = self.problems.get(problem.code, {})
         args: dict[str, str] = dict(problem.args)
+        name = args.get("field", "")
+        if forms is not None and "allowed" in args:
+            args["allowed"] = self._allowed(forms, name, args["allowed"])
         if "field" in args and forms is not None:
-            name = args["field"]
             label = forms.label(name, self.lang)
             args["field"] = f"«{label}» ({name})" if label != name else f"«{name}»"
         if "detail" in args and args["detail"] in self.path_errors:
             args["detail"] = self.path_errors[args["detail"]]
+        hint = fill(entry.get("hint", ""), args)
+        if args.get("suggestion"):
+            hint = f"{self.label('did_you_mean', suggestion=args['suggestion'])} {hint}".strip()
         return LocalizedProblem(
             problem=problem,
             message=fill(entry.get("message", problem.code), args),
-            hint=fill(entry.get("hint", ""), args),
+            hint=hint,
         )
+
+    def _allowed(self, forms: FormSet, name: str, allowed: str) -> str:
+        shown = []
+        for value in allowed.split(", "):
+            label = forms.value_label(name, value, self.lang)
+            shown.append(f"{value} ({label})" if label else value)
+        return ", ".join(shown)
 
 
 def _read(name: str) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from generator.check.schema import Finding, PathParts
+from generator.check.suggest import closest
 from generator.model import Form
 from generator.paths import FilePlace
 from generator.registry import Registry, parse_date
@@ -51,7 +52,13 @@ def check_header(
     code = place.body or ""
     known = registry.bodies.get(code)
     if known is None:
-        found.append(Finding(("body",) if body == code else (), "TR309", {"value": code}))
+        found.append(
+            Finding(
+                ("body",) if body == code else (),
+                "TR309",
+                {"value": code, **closest(code, registry.bodies)},
+            )
+        )
     elif not form.allows(known):
         found.append(Finding(("body",), "TR312", {"value": code, "form": form.kind}))
     return found
@@ -110,7 +117,9 @@ def _treaty_row(
 ) -> list[Finding]:
     treaty = registry.treaties.get(treaty_id)
     if treaty is None:
-        return [Finding(parts, "TR303", {"value": treaty_id})]
+        own = [t.id for t in registry.treaties.values() if place.body in t.bodies]
+        hint = closest(treaty_id, own or registry.treaties, cutoff=0.75)
+        return [Finding(parts, "TR303", {"value": treaty_id, **hint})]
     found: list[Finding] = []
     end = _period_end(place.period)
     in_force = treaty.in_force_on is not None and treaty.in_force_on <= end
@@ -156,7 +165,9 @@ def check_treaties(
             and isinstance(value, str)
             and parts[0] not in form.entries
         ) and value not in registry.treaties:
-            found.append(Finding(parts, "TR303", {"value": value}))
+            found.append(
+                Finding(parts, "TR303", {"value": value, **closest(value, registry.treaties, 0.75)})
+            )
     return found
 
 
@@ -169,7 +180,9 @@ def check_body_refs(data: Any, registry: Registry) -> list[Finding]:
             and isinstance(value, str)
             and value not in registry.bodies
         ):
-            found.append(Finding(parts, "TR315", {"value": value}))
+            found.append(
+                Finding(parts, "TR315", {"value": value, **closest(value, registry.bodies)})
+            )
     return found
 
 

@@ -11,6 +11,7 @@ from jsonschema.exceptions import SchemaError, ValidationError
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from generator.check.suggest import closest
 from generator.errors import ConfigurationError
 
 PathParts = tuple[str | int, ...]
@@ -139,7 +140,8 @@ def _findings(error: ValidationError) -> Iterator[Finding]:
         known = set((schema.get("properties") or {}).keys())
         for name in instance:
             if name not in known:
-                yield Finding((*parts, str(name)), "TR204", {"field": str(name)}, True)
+                hint = closest(str(name), known - set(instance))
+                yield Finding((*parts, str(name)), "TR204", {"field": str(name), **hint}, True)
         return
     if kind == "anyOf" and _text_anyof(error):
         yield Finding(parts, "TR208", {"field": _field(parts)})
@@ -166,7 +168,8 @@ def _simple(error: ValidationError, parts: PathParts) -> Finding:
         return Finding(parts, "TR202", {**args, "expected": ", ".join(map(str, types))})
     if kind == "enum":
         allowed = ", ".join(str(v) for v in value)
-        return Finding(parts, "TR203", {**args, "allowed": allowed})
+        hint = closest(str(error.instance), [str(v) for v in value])
+        return Finding(parts, "TR203", {**args, "allowed": allowed, **hint})
     if kind == "const":
         return Finding(parts, "TR213", {**args, "expected": str(value)})
     if kind == "format":

@@ -29,7 +29,15 @@ def problem(rel: str, code: str, line: int = 1, column: int = 1, **args: str) ->
 
 
 def _relative(repo: Path, raw: Path) -> str | None:
-    absolute = raw if raw.is_absolute() else Path.cwd() / raw
+    """The path relative to the repository root.
+
+    A relative path is read from the repository root when it exists there, otherwise from
+    the current folder (so ``--repo DIR submissions/...`` works from anywhere).
+    """
+    absolute = raw
+    if not raw.is_absolute():
+        inside = repo / raw
+        absolute = inside if inside.exists() or inside.is_symlink() else Path.cwd() / raw
     try:
         return Path(os.path.normpath(absolute)).relative_to(repo).as_posix()
     except ValueError:
