@@ -46,6 +46,8 @@ class Catalogue:
         if "field" in args and forms is not None:
             label = forms.label(name, self.lang)
             args["field"] = f"«{label}» ({name})" if label != name else f"«{name}»"
+        if args.get("rule"):
+            args["rule"] = self.label("rule", point=args["rule"])
         if "detail" in args and args["detail"] in self.path_errors:
             args["detail"] = self.path_errors[args["detail"]]
         hint = fill(entry.get("hint", ""), args)
