@@ -57,6 +57,7 @@ class Catalogue:
             problem=problem,
             message=fill(entry.get("message", problem.code), args),
             hint=hint,
+            citation=self.label("rule", point=problem.rule) if problem.rule else "",
         )
 
     def _allowed(self, forms: FormSet, name: str, allowed: str) -> str:

@@ -19,6 +19,7 @@ class Problem:
     ``line`` and ``column`` are 1-based and point at the offending YAML node; for a missing
     key they point at the mapping that lacks it. ``path`` is a JSON path such as
     ``$.annex1[2].status``. ``args`` fills the placeholders of the catalogue message.
+    ``rule`` is the point of the Rules the file's form (or the check) rests on, e.g. ``2.1``.
     """
 
     file: str
@@ -28,6 +29,7 @@ class Problem:
     code: str
     severity: Severity
     args: Mapping[str, str] = field(default_factory=dict)
+    rule: str = ""
 
     @property
     def is_error(self) -> bool:

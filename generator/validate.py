@@ -88,15 +88,18 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
-def _placed(rel: str, text: str, findings: list[Finding]) -> list[Problem]:
+def _placed(rel: str, text: str, findings: list[Finding], rule: str = "") -> list[Problem]:
+    """Give each finding its line and column, and the Rules point it rests on."""
     if not findings:
         return []
     root = compose(text)
     problems = []
     for f in _dedupe(findings):
         line, column = locate(root, f.parts, key=f.at_key)
-        severity = CODES[f.code].severity
-        problems.append(Problem(rel, line, column, json_path(f.parts), f.code, severity, f.args))
+        code = CODES[f.code]
+        path = json_path(f.parts)
+        cited = code.rule or rule
+        problems.append(Problem(rel, line, column, path, f.code, code.severity, f.args, rule=cited))
     return problems
 
 
@@ -144,7 +147,9 @@ def check_text(project: Project, rel: str, text: str) -> FileResult:
     if not isinstance(data, dict):
         line, column = locate(compose(text), ())
         return FileResult(rel, place, data, 0, (problem(rel, "TR108", line, column),))
-    problems = _placed(rel, text, _findings(project, rel, place, data))
+    form = project.forms.get(place.kind)
+    rule = form.rule if form is not None else ""
+    problems = _placed(rel, text, _findings(project, rel, place, data), rule)
     entries = _count_entries(project, place, data)
     return FileResult(rel, place, data, entries, tuple(sorted(problems, key=Problem.sort_key)))
 

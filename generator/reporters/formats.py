@@ -16,7 +16,8 @@ def text(view: ReportView) -> str:
         severity = view.catalogue.label(p.severity.value)
         lines.append(f"{p.file}:{p.line}:{p.column}: {severity} {p.code} {item.message}")
         if item.hint:
-            lines.append(f"    {hint_label}: {item.hint}")
+            cited = f" ({item.citation})" if item.citation else ""
+            lines.append(f"    {hint_label}: {item.hint}{cited}")
     lines.append(view.summary())
     return "\n".join(lines) + "\n"
 
