@@ -72,6 +72,42 @@ def _check_schema(name: str, schema: Mapping[str, Any]) -> None:
         ) from None
 
 
+def _target(ref: str, schemas: Mapping[str, Mapping[str, Any]], own: str) -> Any:
+    """The subschema a ``$ref`` such as ``common.schema.json#/$defs/text`` points at."""
+    file_part, _, pointer = ref.partition("#")
+    name = file_part.rsplit("/", 1)[-1] or own
+    node: Any = schemas.get(name)
+    for step in [p for p in pointer.split("/") if p]:
+        if not isinstance(node, Mapping) or step not in node:
+            return None
+        node = node[step]
+    return node if isinstance(node, Mapping) else None
+
+
+def inline_refs(
+    node: Any, schemas: Mapping[str, Mapping[str, Any]], own: str, seen: tuple[str, ...] = ()
+) -> Any:
+    """A copy of ``node`` with ``$ref``s to other definitions replaced by their content.
+
+    Validation then never resolves a reference at run time (the slow part of validating
+    many small files). A reference that cannot be inlined (missing, cyclic, or clashing
+    with a sibling keyword) stays as it is and is resolved normally.
+    """
+    if isinstance(node, list):
+        return [inline_refs(item, schemas, own, seen) for item in node]
+    if not isinstance(node, Mapping):
+        return node
+    ref = node.get("$ref")
+    if isinstance(ref, str) and ref not in seen:
+        target = _target(ref, schemas, own)
+        siblings = {k: v for k, v in node.items() if k != "$ref"}
+        if target is not None and not set(siblings) & (set(target) - {"description"}):
+            name = ref.partition("#")[0].rsplit("/", 1)[-1] or own
+            merged = {**inline_refs(target, schemas, name, (*seen, ref)), **siblings}
+            return merged
+    return {k: inline_refs(v, schemas, own, seen) for k, v in node.items()}
+
+
 class SchemaChecker:
     """Validators for every schema of the repository, each compiled once, when first used.
 
@@ -105,7 +141,9 @@ class SchemaChecker:
             schema = self._schemas[name]
             self._ensure_checked(name)
             self._validators[name] = StrictValidator(
-                schema, registry=self._registry, format_checker=self._formats
+                inline_refs(schema, self._schemas, name),
+                registry=self._registry,
+                format_checker=self._formats,
             )
         return self._validators[name]
 

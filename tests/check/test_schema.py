@@ -5,10 +5,10 @@ from typing import Any
 
 import pytest
 
-from generator.check.schema import Finding, SchemaChecker
+from generator.check.schema import Finding, SchemaChecker, inline_refs
 from generator.errors import ConfigurationError
 
-COMMON = {
+COMMON: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "https://example.test/common.schema.json",
     "$defs": {
@@ -24,7 +24,7 @@ COMMON = {
         }
     },
 }
-FORM = {
+FORM: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "https://example.test/form.schema.json",
     "type": "object",
@@ -135,3 +135,22 @@ def test_a_broken_referenced_schema_is_reported_with_its_user() -> None:
     checker = SchemaChecker({"common.schema.json": common, "form.schema.json": FORM})
     with pytest.raises(ConfigurationError, match=re.escape("common.schema.json")):
         checker.check("form.schema.json", GOOD)
+
+
+def test_inline_refs_replaces_references_by_their_content() -> None:
+    schemas = {"common.schema.json": COMMON, "form.schema.json": FORM}
+    inlined = inline_refs(FORM, schemas, "form.schema.json")
+    assert inlined["properties"]["title"] == COMMON["$defs"]["text"]
+    assert FORM["properties"]["title"] == {"$ref": "common.schema.json#/$defs/text"}
+
+
+def test_inline_refs_leaves_what_it_cannot_inline() -> None:
+    loop = {"$defs": {"a": {"$ref": "#/$defs/a"}}, "properties": {"x": {"$ref": "#/$defs/a"}}}
+    assert inline_refs(loop, {"loop.json": loop}, "loop.json")["properties"]["x"] == {
+        "$ref": "#/$defs/a"
+    }
+    missing = {"properties": {"x": {"$ref": "other.json#/$defs/nope"}}}
+    assert inline_refs(missing, {}, "m.json") == missing
+    clash = {"properties": {"x": {"$ref": "common.schema.json#/$defs/text", "type": "string"}}}
+    schemas = {"common.schema.json": COMMON}
+    assert inline_refs(clash, schemas, "c.json") == clash
