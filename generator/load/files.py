@@ -11,6 +11,8 @@ from generator.codes import CODES
 from generator.problems import Problem
 
 MAX_BYTES = 1_048_576
+# The registers grow with the country's treaties (thousands of entries); a report does not.
+REGISTRY_MAX_BYTES = 16 * MAX_BYTES
 CHECKED_ROOTS = ("submissions", "registry")
 YAML_SUFFIXES = (".yaml", ".yml")
 BOM = b"\xef\xbb\xbf"
@@ -107,8 +109,10 @@ def read_text(source: SourceFile) -> str | Problem:
     """The file as text, or the problem that stops us reading it."""
     try:
         size = source.path.stat().st_size
-        if size > MAX_BYTES:
-            return problem(source.rel, "TR003", size=f"{size / 1_048_576:.1f}", limit="1")
+        limit = REGISTRY_MAX_BYTES if source.rel.startswith("registry/") else MAX_BYTES
+        if size > limit:
+            mb = f"{size / 1_048_576:.1f}"
+            return problem(source.rel, "TR003", size=mb, limit=str(limit // 1_048_576))
         raw = source.path.read_bytes()
     except OSError as error:
         return problem(source.rel, "TR009", detail=error.strerror or str(error))

@@ -4,7 +4,14 @@ from pathlib import Path
 
 import pytest
 
-from generator.load.files import BOM, MAX_BYTES, SourceFile, discover, read_text
+from generator.load.files import (
+    BOM,
+    MAX_BYTES,
+    REGISTRY_MAX_BYTES,
+    SourceFile,
+    discover,
+    read_text,
+)
 from generator.problems import Problem
 from testing.repo import write
 
@@ -137,3 +144,12 @@ def test_latin1_byte_is_located(tmp_path: Path) -> None:
 def test_empty(tmp_path: Path, content: bytes) -> None:
     problem = _read(tmp_path, content)
     assert isinstance(problem, Problem) and problem.code == "TR007"
+
+
+def test_registers_may_be_larger_than_reports(tmp_path: Path) -> None:
+    content = b"treaties: []\n" + b"# x\n" * (2 * MAX_BYTES // 4)
+    path = write(tmp_path, "registry/treaties.yaml", content)
+    assert isinstance(read_text(SourceFile("registry/treaties.yaml", path)), str)
+    path = write(tmp_path, "registry/treaties.yaml", b"# x\n" * (REGISTRY_MAX_BYTES // 4 + 1))
+    problem = read_text(SourceFile("registry/treaties.yaml", path))
+    assert isinstance(problem, Problem) and problem.args["limit"] == "16"
