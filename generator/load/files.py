@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,7 +109,10 @@ def _bad_byte(raw: bytes, error: UnicodeDecodeError) -> tuple[int, int]:
 def read_text(source: SourceFile) -> str | Problem:
     """The file as text, or the problem that stops us reading it."""
     try:
-        size = source.path.stat().st_size
+        status = source.path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            return problem(source.rel, "TR009", detail="not a regular file")
+        size = status.st_size
         limit = REGISTRY_MAX_BYTES if source.rel.startswith("registry/") else MAX_BYTES
         if size > limit:
             mb = f"{size / 1_048_576:.1f}"

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -153,3 +154,11 @@ def test_registers_may_be_larger_than_reports(tmp_path: Path) -> None:
     path = write(tmp_path, "registry/treaties.yaml", b"# x\n" * (REGISTRY_MAX_BYTES // 4 + 1))
     problem = read_text(SourceFile("registry/treaties.yaml", path))
     assert isinstance(problem, Problem) and problem.args["limit"] == "16"
+
+
+def test_a_fifo_is_not_read(tmp_path: Path) -> None:
+    fifo = tmp_path / TIF
+    fifo.parent.mkdir(parents=True)
+    os.mkfifo(fifo)
+    problem = read_text(SourceFile(TIF, fifo))
+    assert isinstance(problem, Problem) and problem.code == "TR009"
