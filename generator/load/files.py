@@ -111,7 +111,7 @@ def read_text(source: SourceFile) -> str | Problem:
     try:
         status = source.path.stat()
         if not stat.S_ISREG(status.st_mode):
-            return problem(source.rel, "TR009", detail="not a regular file")
+            return problem(source.rel, "TR009", detail="not-a-file")
         size = status.st_size
         limit = REGISTRY_MAX_BYTES if source.rel.startswith("registry/") else MAX_BYTES
         if size > limit:
