@@ -34,6 +34,7 @@ build: $(STAMP)
 	for edition in public internal; do for fmt in md html docx pdf json csv xlsx; do \
 	  $(BIN)/treaty report --repo $(DEMO) --period $(PERIOD) --edition $$edition --format $$fmt \
 	    -o build/reports/$$edition/annex6-$(PERIOD).kk.$$fmt || exit 1; done; done
+	$(BIN)/treaty site build --repo $(DEMO)
 
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests bench

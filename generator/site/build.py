@@ -18,6 +18,7 @@ from mkdocs.exceptions import MkDocsException
 from generator.errors import ConfigurationError, UsageError
 from generator.law.consolidate import editions
 from generator.law.model import Law
+from generator.site.data import load_site_data
 from generator.site.languages import PLUGIN
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -60,7 +61,11 @@ def load_site_config(job: SiteBuild) -> MkDocsConfig:
 
 
 def build_site(job: SiteBuild) -> Path:
-    """Build every language of one edition; MkDocs errors become a ConfigurationError."""
+    """Build every language of one edition; MkDocs errors become a ConfigurationError.
+
+    The data is loaded first, so a broken file is reported by name, not as MkDocs' abort.
+    """
+    load_site_data(job.repo.resolve(), job.edition, job.as_of)
     try:
         build(load_site_config(job))
     except (MkDocsException, SystemExit) as error:

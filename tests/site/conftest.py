@@ -1,0 +1,116 @@
+"""Session fixtures: one demo repository, both editions built once, a local server, Chromium.
+
+Site builds are slow, so the demo repository (with an XSS payload committed on top) and
+both editions are built once per session in a temporary folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import http.server
+import subprocess
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from generator.cli.main import main
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]  # fmt: skip
+AS_OF = dt.date(2026, 3, 1)
+XSS = "<script>alert('xss')</script><img src=x onerror=alert(1)>"
+XSS_FILE = "submissions/2025/water/treaties-in-force.yaml"
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
+
+
+def git(repo: Path, *args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=True)
+    return done.stdout
+
+
+XSS_ORIGINAL = "kk: Трансшекаралық су ресурстарын бірлесіп басқару қағидаттарын сақтау."
+
+
+def add_xss(repo: Path) -> None:
+    """Put the payload into a text field of a valid submission, and commit it."""
+    path = repo / XSS_FILE
+    text = path.read_text(encoding="utf-8")
+    assert XSS_ORIGINAL in text, "the demo file changed: pick another field for the payload"
+    path.write_text(text.replace(XSS_ORIGINAL, f'kk: "{XSS}"', 1), encoding="utf-8")
+    identity = ["-c", "user.name=Test", "-c", "user.email=test@example.invalid"]
+    git(repo, *identity, "commit", "-q", "-am", "water: correct the obligations text")
+
+
+@dataclass(frozen=True)
+class Built:
+    repo: Path
+    public: Path
+    internal: Path
+
+
+@pytest.fixture(scope="session")
+def demo_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    repo = tmp_path_factory.mktemp("demo") / "repo"
+    assert main(["demo", str(repo), "--repo", str(Path(__file__).resolve().parents[2])]) == 0
+    add_xss(repo)
+    return repo
+
+
+@pytest.fixture(scope="session")
+def built(demo_repo: Path, tmp_path_factory: pytest.TempPathFactory) -> Built:
+    out = tmp_path_factory.mktemp("site")
+    args = ["site", "build", "--repo", str(demo_repo), "--as-of", AS_OF.isoformat()]
+    for edition in ("public", "internal"):
+        assert main([*args, "--edition", edition, "-o", str(out / edition)]) == 0
+    return Built(demo_repo, out / "public", out / "internal")
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def serve(folder: Path) -> tuple[_Server, str]:
+    handler = functools.partial(_Quiet, directory=str(folder))
+    server = _Server(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="session")
+def site_url(built: Built) -> Iterator[str]:
+    server, url = serve(built.public)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    if not CHROMIUM.is_file():
+        pytest.fail(f"{CHROMIUM} is missing: run `make browser-deps` (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture()
+def page(browser: object) -> Iterator[object]:
+    context = browser.new_context(accept_downloads=True)  # type: ignore[attr-defined]
+    page = context.new_page()
+    yield page
+    context.close()

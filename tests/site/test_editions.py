@@ -1,0 +1,88 @@
+"""Both editions built: no internal text anywhere in the public one (pages, search, files)."""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+import zipfile
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from generator.project import open_project
+from generator.site.edition import PUBLIC, for_edition
+from generator.validate import validate
+from tests.site.conftest import Built
+
+pytestmark = pytest.mark.slow
+MIN_LENGTH = 12
+
+
+def strings(value: Any) -> Iterator[str]:
+    if isinstance(value, Mapping):
+        for item in value.values():
+            yield from strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from strings(item)
+    elif isinstance(value, str):
+        yield value
+
+
+def internal_strings(repo: Path) -> set[str]:
+    """Texts found only in what the public may not see (internal forms and fields)."""
+    project = open_project(repo)
+    submissions = validate(project).submissions()
+    everything = {s for sub in submissions for s in strings(sub.data)}
+    public = {
+        s for sub in for_edition(submissions, project.forms, PUBLIC) for s in strings(sub.data)
+    }
+    return {s for s in everything - public if len(s) >= MIN_LENGTH}
+
+
+def file_text(path: Path) -> str:
+    raw = path.read_bytes()
+    if path.suffix == ".docx":
+        with zipfile.ZipFile(io.BytesIO(raw)) as docx:
+            return " ".join(docx.read(n).decode("utf-8", "replace") for n in docx.namelist())
+    if path.suffix == ".pdf":
+        return " ".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(raw)).pages)
+    text = raw.decode("utf-8", "replace")
+    if path.suffix == ".json":
+        return json.dumps(json.loads(text), ensure_ascii=False)
+    return html.unescape(text)
+
+
+def output_files(folder: Path) -> list[Path]:
+    skip = {".png", ".svg", ".ico", ".woff", ".woff2", ".gz", ".js", ".css", ".map"}
+    return [p for p in folder.rglob("*") if p.is_file() and p.suffix not in skip]
+
+
+def test_public_edition_carries_no_internal_text(built: Built) -> None:
+    secrets = internal_strings(built.repo)
+    assert len(secrets) > 20, "the demo data should hold chapter 6 material to test with"
+    public_files = output_files(built.public)
+    kinds = {p.suffix for p in public_files}
+    assert {".html", ".json", ".docx", ".pdf", ".csv", ".ics"} <= kinds
+    assert (built.public / "search" / "search_index.json").is_file()
+    leaks = [
+        (str(path.relative_to(built.public)), secret[:60])
+        for path in public_files
+        for text in [file_text(path)]
+        for secret in secrets
+        if secret in text
+    ]
+    assert leaks == []
+
+
+def test_internal_edition_holds_chapter_6(built: Built) -> None:
+    secrets = internal_strings(built.repo)
+    texts = " ".join(file_text(p) for p in output_files(built.internal) if p.suffix == ".html")
+    found = [s for s in secrets if s in texts]
+    assert found, "the internal edition should show chapter 6 texts"
+    assert (built.internal / "forms" / "official-position" / "index.html").is_file()
+    assert not (built.public / "forms" / "official-position").exists()
