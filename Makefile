@@ -60,7 +60,7 @@ lint-actions: $(STAMP) $(ACTIONLINT)
 	$(BIN)/treaty owners codeowners --check
 
 bench: $(STAMP)
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/validate_bench.py
 
 clean:
 	rm -rf build $(VENV)

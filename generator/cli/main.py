@@ -7,11 +7,12 @@ from collections.abc import Sequence
 import click
 
 from generator import __version__
+from generator.cli.commands import LazyGroup
 from generator.cli.validate import validate
 from generator.errors import EXIT_INTERNAL, EXIT_USAGE, TreatyError
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="treaty")
 def cli() -> None:
     """Treaty Reports: check, track and publish Kazakhstan's treaty reporting."""
@@ -20,18 +21,9 @@ def cli() -> None:
 cli.add_command(validate)
 
 
-def _register_optional() -> None:
-    """Commands built in their own modules; each registers itself here."""
-    from generator.cli import commands
-
-    for command in commands.all_commands():
-        cli.add_command(command)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit code (0, 1 problems, 2 usage, 3 internal)."""
     try:
-        _register_optional()
         result = cli.main(
             args=list(argv) if argv is not None else None, prog_name="treaty", standalone_mode=False
         )

@@ -7,7 +7,6 @@ from pathlib import Path
 import click
 
 from generator.cli.options import lang_option, parse_day, repo_option
-from generator.deadlines.timeliness import with_timeliness
 from generator.errors import EXIT_OK, EXIT_PROBLEMS
 from generator.i18n import catalogue
 from generator.project import open_project
@@ -55,6 +54,8 @@ def validate(
     result = run_validation(project, [str(p) for p in paths])
     day = parse_day(as_of, "--as-of")
     if day is not None:
+        from generator.deadlines.timeliness import with_timeliness  # the calendar loads slowly
+
         result = with_timeliness(project, result, day, base)
     view = ReportView.of(result, catalogue(lang), project.forms)
     click.echo(REPORTER_BY_NAME[fmt](view), nl=False)

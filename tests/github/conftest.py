@@ -85,7 +85,6 @@ def api() -> FakeGitHubApi:
 
 def run(args: list[str], api: FakeGitHubApi | None = None, **env: str) -> Result:
     """The ``treaty`` CLI, with the fake GitHub API in place of the real one."""
-    cli_main._register_optional()
     runner = CliRunner()
     return runner.invoke(
         cli_main.cli, args, obj={"github_api": api}, env=env or None, standalone_mode=False
