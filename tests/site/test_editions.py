@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from pypdf import PdfReader
 
 from generator.project import open_project
@@ -33,15 +34,28 @@ def strings(value: Any) -> Iterator[str]:
         yield value
 
 
+CATALOGUES = Path(__file__).resolve().parents[2] / "generator" / "catalogues"
+
+
+def public_sources(repo: Path) -> list[Path]:
+    """Public files the site also shows: registers, forms, the Rules, interface text."""
+    found = [p for d in ("registry", "schemas", "law") for p in (repo / d).rglob("*.yaml")]
+    return found + sorted(CATALOGUES.glob("*.yaml"))
+
+
 def internal_strings(repo: Path) -> set[str]:
-    """Texts found only in what the public may not see (internal forms and fields)."""
+    """Texts found only in what the public may not see (internal forms and fields), and not
+    inside any public text (a short phrase may also occur in public submissions)."""
     project = open_project(repo)
     submissions = validate(project).submissions()
     everything = {s for sub in submissions for s in strings(sub.data)}
-    public = {
+    public = [
         s for sub in for_edition(submissions, project.forms, PUBLIC) for s in strings(sub.data)
-    }
-    return {s for s in everything - public if len(s) >= MIN_LENGTH}
+    ]
+    for path in public_sources(repo):
+        public.extend(strings(yaml.safe_load(path.read_text(encoding="utf-8"))))
+    blob = "\n".join(public)
+    return {s for s in everything if len(s) >= MIN_LENGTH and s not in blob}
 
 
 def file_text(path: Path) -> str:
