@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
@@ -22,6 +24,6 @@ class TreatyReportsConfig(Config):
     # Build the other languages into <site_dir>/<lang>/ after this one.
     alternates = c.Type(bool, default=True)
     # The day the status is computed for (YYYY-MM-DD); "" = today.
-    as_of = c.Type(str, default="")
+    as_of = c.Type((str, dt.date), default="")
     # Deployed with mike: show the version selector.
     versioned = c.Type(bool, default=False)

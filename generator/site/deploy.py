@@ -8,6 +8,7 @@ folder, and the result is committed to ``branch`` of the repository in ``cwd``.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -35,7 +36,10 @@ def deploy_env(job: SiteBuild, site_dir: Path) -> dict[str, str]:
 
 
 def _mike(args: Sequence[str], cwd: Path, env: Mapping[str, str]) -> str:
-    command = [sys.executable, "-m", "mike", *args]
+    program = shutil.which("mike", path=env.get("PATH"))
+    if program is None:
+        raise ConfigurationError("mike is not installed: pip install -e '.[site]'")
+    command = [program, *args]
     done = subprocess.run(command, cwd=cwd, env=dict(env), capture_output=True, text=True)
     if done.returncode != 0:
         detail = (done.stderr or done.stdout).strip().splitlines()[-5:]

@@ -66,8 +66,10 @@ class TreatyReportsPlugin(BasePlugin[TreatyReportsConfig]):
     def _as_of(self) -> dt.date:
         if not self.config.as_of:
             return dt.date.today()  # the plugin is an entry point, like the CLI
+        if isinstance(self.config.as_of, dt.date):  # YAML (or !ENV) already read a date
+            return self.config.as_of
         try:
-            return dt.date.fromisoformat(self.config.as_of)
+            return dt.date.fromisoformat(str(self.config.as_of))
         except ValueError:
             raise PluginError(
                 f"treaty-reports: as_of {self.config.as_of!r} is not a date"
