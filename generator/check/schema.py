@@ -1,4 +1,8 @@
-"""JSON Schema checks, with one validator compiled per schema and reused for every file."""
+"""JSON Schema checks, with one validator compiled per schema and reused for every file.
+
+Each document first meets a compiled jsonschema-rs validator (:mod:`generator.check.fast`);
+only a document it does not pass is checked again here, in Python, to name each problem.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from jsonschema.exceptions import SchemaError, ValidationError
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from generator.check.fast import fast_validator, passes
 from generator.check.suggest import closest
 from generator.errors import ConfigurationError
 
@@ -121,6 +126,7 @@ class SchemaChecker:
         self._formats = FormatChecker(formats=("date",))
         self._checked: set[str] = set()
         self._validators: dict[str, Any] = {}
+        self._fast: dict[str, Any] = {}
 
     def has(self, name: str) -> bool:
         return name in self._schemas
@@ -140,14 +146,30 @@ class SchemaChecker:
         if name not in self._validators:
             schema = self._schemas[name]
             self._ensure_checked(name)
+            inlined = inline_refs(schema, self._schemas, name)
             self._validators[name] = StrictValidator(
-                inline_refs(schema, self._schemas, name),
-                registry=self._registry,
-                format_checker=self._formats,
+                inlined, registry=self._registry, format_checker=self._formats
             )
+            self._fast[name] = fast_validator(inlined, self._schemas, self._is_date)
         return self._validators[name]
 
+    def has_first_pass(self, name: str) -> bool:
+        """Whether ``schemas/<name>`` compiled for jsonschema-rs (else Python judges alone)."""
+        self.validator(name)
+        return self._fast[name] is not None
+
+    def _is_date(self, value: str) -> bool:
+        return self._formats.conforms(value, "date")
+
     def check(self, name: str, data: Any) -> list[Finding]:
+        self.validator(name)
+        fast = self._fast[name]
+        if fast is not None and passes(fast, data):
+            return []
+        return self.explain(name, data)
+
+    def explain(self, name: str, data: Any) -> list[Finding]:
+        """Every problem the Python validator finds (no first pass)."""
         validator = self.validator(name)
         findings: dict[tuple[Any, ...], Finding] = {}
         for error in validator.iter_errors(data):

@@ -10,6 +10,10 @@
 - Control characters (NUL and the like) are a syntax problem with a line and column.
 
 Each refusal is a :class:`YamlProblem` carrying the code and a 1-based line and column.
+
+Speed: a plain document (only the core tags, no aliases, no duplicate keys, not too deep)
+is built by one direct pass over libyaml's nodes. Anything else goes through PyYAML's own
+constructors with the checks above, so every refusal is found exactly as before.
 """
 
 from __future__ import annotations
@@ -50,10 +54,36 @@ def _resolvers() -> dict[Any, list[tuple[str, re.Pattern[str]]]]:
     return table
 
 
+class _Unusual(Exception):
+    """A node the direct builder leaves to the standard constructors."""
+
+
+_CORE = "tag:yaml.org,2002:"
+_SCALARS: dict[str, Any] = {
+    _CORE + "null": yaml.constructor.SafeConstructor.construct_yaml_null,
+    _CORE + "bool": yaml.constructor.SafeConstructor.construct_yaml_bool,
+    _CORE + "int": yaml.constructor.SafeConstructor.construct_yaml_int,
+    _CORE + "float": yaml.constructor.SafeConstructor.construct_yaml_float,
+}
+
+
 class StrictLoader(yaml.CSafeLoader):
     """libyaml's safe loader with our refusals."""
 
     yaml_implicit_resolvers = _resolvers()
+    direct = False  # try the direct builder first (set when the text has no alias)
+    built_directly = False
+
+    def construct_document(self, node: yaml.Node) -> Any:
+        if self.direct:
+            try:
+                data = _build(self, node, 1)
+            except _Unusual:
+                pass
+            else:
+                self.built_directly = True
+                return data
+        return super().construct_document(node)
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         if node in self.constructed_objects or node in self.recursive_objects:
@@ -76,6 +106,34 @@ class StrictLoader(yaml.CSafeLoader):
             lines[key] = key_node.start_mark.line + 1
             mapping[key] = self.construct_object(value_node, deep=deep)
         return mapping
+
+
+def _build(loader: StrictLoader, node: yaml.Node, level: int) -> Any:
+    """The value of a plain node; :class:`_Unusual` for anything the checks must see."""
+    if level > MAX_DEPTH:
+        raise _Unusual
+    kind = type(node)
+    tag = node.tag
+    if kind is yaml.ScalarNode:
+        if tag == _CORE + "str":
+            return node.value
+        make = _SCALARS.get(tag)
+        if make is None:
+            raise _Unusual
+        return make(loader, node)
+    if kind is yaml.MappingNode and tag == _CORE + "map":
+        mapping: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if type(key_node) is not yaml.ScalarNode or key_node.tag not in _KEY_TAGS:
+                raise _Unusual
+            key = key_node.value
+            if key in mapping:
+                raise _Unusual
+            mapping[key] = _build(loader, value_node, level + 1)
+        return mapping
+    if kind is yaml.SequenceNode and tag == _CORE + "seq":
+        return [_build(loader, item, level + 1) for item in node.value]
+    raise _Unusual
 
 
 def _at(node: yaml.Node) -> tuple[int, int]:
@@ -184,6 +242,7 @@ def load_yaml(text: str) -> Any:
     """Parse one YAML document strictly, or raise :class:`YamlProblem`."""
     try:
         loader = StrictLoader(text)
+        loader.direct = "*" not in text  # no alias can reuse a node
         try:
             data = loader.get_single_data()
         finally:
@@ -200,6 +259,6 @@ def load_yaml(text: str) -> Any:
         raise _reader(text, error) from None
     except RecursionError:
         raise YamlProblem("TR106", *_deep_mark(text), {"limit": str(MAX_DEPTH)}) from None
-    if _depth(data) > MAX_DEPTH:
+    if not loader.built_directly and _depth(data) > MAX_DEPTH:
         raise YamlProblem("TR106", *_deep_mark(text), {"limit": str(MAX_DEPTH)})
     return data

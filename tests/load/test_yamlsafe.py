@@ -1,8 +1,11 @@
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
-from generator.load.yamlsafe import MAX_DEPTH, YamlProblem, load_yaml
+import pytest
+import yaml
+
+from generator.load.yamlsafe import MAX_DEPTH, StrictLoader, YamlProblem, load_yaml
 
 
 def _refused(text: str) -> YamlProblem:
@@ -137,3 +140,68 @@ def test_ten_thousand_levels_are_refused_at_level_forty_one(text: str) -> None:
 def test_block_nesting_is_refused() -> None:
     text = "".join("  " * i + "a:\n" for i in range(MAX_DEPTH + 2))
     assert _where(_refused(text)) == ("TR106", MAX_DEPTH + 1, 2 * MAX_DEPTH + 1)
+
+
+def _both_ways(text: str) -> tuple[str, str, bool]:
+    """repr of the document built directly and by PyYAML's constructors; whether the
+    direct builder was used."""
+    loaded = []
+    for direct in (True, False):
+        loader = StrictLoader(text)
+        loader.direct = direct
+        try:
+            loaded.append(repr(loader.get_single_data()))
+        finally:
+            loader.dispose()
+    return loaded[0], loaded[1], _direct_used(text)
+
+
+def _direct_used(text: str) -> bool:
+    loader = StrictLoader(text)
+    loader.direct = True
+    try:
+        loader.get_single_data()
+    finally:
+        loader.dispose()
+    return loader.built_directly
+
+
+def _texts() -> list[str]:
+    texts = [
+        "a: 1\nb: -0x1F\nc: 0o17\nd: 1_000\ne: 1.5e3\nf: .inf\ng: -.nan\nh: ~\ni: null\n",
+        "j: true\nk: False\nl: yes\nm: NO\nn: 2025-01-10\no: '1'\np: !!str 5\nq: !!int '7'\n",
+        "1: a\nnull: b\ntrue: c\n~: d\n'x': [1, {y: z}, [], {}]\n<<: {a: 1}\n",
+        'r: |\n  block\n  text\ns: >\n  folded\nt: "\\u0416\\x41"\n',
+        "a: " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1),
+        "- 1\n- a\n- {b: c}\n",
+        "plain string",
+    ]
+    root = Path(__file__).resolve().parents[2]
+    for path in sorted([*root.glob("tests/examples/*/*/*.yaml"), *root.glob("registry/*.yaml")]):
+        try:
+            texts.append(path.read_text(encoding="utf-8"))
+        except UnicodeDecodeError:
+            continue
+    return texts
+
+
+def test_direct_builder_gives_exactly_what_the_constructors_give() -> None:
+    used = 0
+    for text in _texts():
+        try:
+            direct, standard, was_direct = _both_ways(text)
+        except (yaml.YAMLError, YamlProblem, RecursionError):
+            continue
+        assert direct == standard, text
+        used += was_direct
+    assert used >= 80
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a: &x 1\nb: 2\n", "a: !!binary aGk=\n", "a: !!set {x}\n", "a: !!timestamp 2025-01-01\n"],
+)
+def test_unusual_documents_go_through_the_constructors(text: str) -> None:
+    direct, standard, was_direct = _both_ways(text)
+    assert direct == standard
+    assert not was_direct
