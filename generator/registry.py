@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.load.yamlsafe import YamlProblem, load_yaml
+from generator.load.cache import ParseCache
+from generator.load.yamlsafe import YamlProblem
 from generator.model import Body, Text, Treaty
 
 BODIES_FILE = "registry/bodies.yaml"
@@ -84,9 +85,9 @@ def _items(data: object, key: str) -> list[Mapping[str, Any]]:
     return [i for i in items if isinstance(i, Mapping)] if isinstance(items, list) else []
 
 
-def _read(path: Path) -> object:
+def _read(repo: Path, rel: str, cache: ParseCache) -> object:
     try:
-        return load_yaml(path.read_text(encoding="utf-8"))
+        return cache.load(rel, (repo / rel).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, YamlProblem):
         return None
 
@@ -109,5 +110,8 @@ def registry_from_data(bodies_data: object, treaties_data: object) -> Registry:
     )
 
 
-def load_registry(repo: Path) -> Registry:
-    return registry_from_data(_read(repo / BODIES_FILE), _read(repo / TREATIES_FILE))
+def load_registry(repo: Path, cache: ParseCache | None = None) -> Registry:
+    """The registries of ``repo``; ``cache`` keeps the parsed files for ``treaty validate``
+    and later runs (see :mod:`generator.load.cache`)."""
+    cache = cache or ParseCache(None)
+    return registry_from_data(_read(repo, BODIES_FILE, cache), _read(repo, TREATIES_FILE, cache))

@@ -8,6 +8,7 @@ from typing import Any
 
 from generator.check.meaning import check_registry, check_submission
 from generator.check.references import check_references
+from generator.check.scan import scan
 from generator.check.schema import Finding
 from generator.codes import CODES
 from generator.load.files import SourceFile, discover, problem, read_text
@@ -127,10 +128,11 @@ def _findings(project: Project, rel: str, place: FilePlace, data: dict[str, Any]
     if form is None:
         return []
     found = project.checker.check(form.schema_file, data)
+    scanned = scan(data)
     return [
         *found,
-        *check_submission(place, data, form, project.registry),
-        *check_references(project.root, rel, place, data),
+        *check_submission(place, data, form, project.registry, scanned),
+        *check_references(project.root, rel, place, data, scanned),
     ]
 
 
@@ -138,7 +140,8 @@ def check_text(project: Project, rel: str, text: str) -> FileResult:
     """Check one file's text as if it lived at ``rel``."""
     place = place_of(rel, project.forms, set(project.forms.schemas))
     try:
-        data = load_yaml(text)
+        registry_file = isinstance(place, FilePlace) and place.is_registry
+        data = project.parsed.load(rel, text) if registry_file else load_yaml(text)
     except YamlProblem as yp:
         only = (Problem(rel, yp.line, yp.column, "$", yp.code, CODES[yp.code].severity, yp.args_),)
         return FileResult(rel, None, None, 0, only)

@@ -11,18 +11,14 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from generator.check.scan import DATE_ORDER, Scan, scan
 from generator.check.schema import Finding, PathParts
 from generator.check.suggest import closest
 from generator.model import Form
 from generator.paths import FilePlace
 from generator.registry import Registry, parse_date
 
-DATE_ORDER: tuple[tuple[str, str], ...] = (
-    ("start", "end"),
-    ("letter_date", "mfa_informed_on"),
-    ("consulted_on", "departure"),
-    ("event_end", "requested_on"),
-)
+__all__ = ["DATE_ORDER", "check_registry", "check_submission", "walk"]
 
 
 def walk(data: Any) -> Iterator[tuple[PathParts, Any]]:
@@ -85,11 +81,9 @@ def check_event_date(place: FilePlace, data: Mapping[str, Any], form: Form) -> l
     return found
 
 
-def check_date_order(data: Any) -> list[Finding]:
+def check_date_order(data: Any, scanned: Scan | None = None) -> list[Finding]:
     found: list[Finding] = []
-    for parts, value in walk(data):
-        if not isinstance(value, dict):
-            continue
+    for parts, value in (scanned or scan(data)).dated:
         for first, second in DATE_ORDER:
             a, b = parse_date(value.get(first)), parse_date(value.get(second))
             if a and b and b < a:
@@ -134,7 +128,11 @@ def _treaty_row(
 
 
 def check_treaties(
-    place: FilePlace, data: Mapping[str, Any], form: Form, registry: Registry
+    place: FilePlace,
+    data: Mapping[str, Any],
+    form: Form,
+    registry: Registry,
+    scanned: Scan | None = None,
 ) -> list[Finding]:
     found: list[Finding] = []
     for key in form.entries:
@@ -158,28 +156,19 @@ def check_treaties(
                 continue
             first_seen[treaty_id] = index
             found.extend(_treaty_row(parts, treaty_id, form, place, registry))
-    for parts, value in walk(data):
-        if (
-            parts
-            and parts[-1] == "treaty"
-            and isinstance(value, str)
-            and parts[0] not in form.entries
-        ) and value not in registry.treaties:
+    for parts, value in (scanned or scan(data)).values("treaty"):
+        outside = parts[0] not in form.entries
+        if outside and isinstance(value, str) and value not in registry.treaties:
             found.append(
                 Finding(parts, "TR303", {"value": value, **closest(value, registry.treaties, 0.75)})
             )
     return found
 
 
-def check_body_refs(data: Any, registry: Registry) -> list[Finding]:
+def check_body_refs(data: Any, registry: Registry, scanned: Scan | None = None) -> list[Finding]:
     found: list[Finding] = []
-    for parts, value in walk(data):
-        if (
-            parts
-            and parts[-1] == "requested_body"
-            and isinstance(value, str)
-            and value not in registry.bodies
-        ):
+    for parts, value in (scanned or scan(data)).values("requested_body"):
+        if isinstance(value, str) and value not in registry.bodies:
             found.append(
                 Finding(parts, "TR315", {"value": value, **closest(value, registry.bodies)})
             )
@@ -187,14 +176,19 @@ def check_body_refs(data: Any, registry: Registry) -> list[Finding]:
 
 
 def check_submission(
-    place: FilePlace, data: Mapping[str, Any], form: Form, registry: Registry
+    place: FilePlace,
+    data: Mapping[str, Any],
+    form: Form,
+    registry: Registry,
+    scanned: Scan | None = None,
 ) -> list[Finding]:
+    scanned = scanned or scan(data)
     return [
         *check_header(place, data, form, registry),
         *check_event_date(place, data, form),
-        *check_date_order(data),
-        *check_treaties(place, data, form, registry),
-        *check_body_refs(data, registry),
+        *check_date_order(data, scanned),
+        *check_treaties(place, data, form, registry, scanned),
+        *check_body_refs(data, registry, scanned),
     ]
 
 

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from generator.check.meaning import walk
+from generator.check.scan import Scan, scan
 from generator.check.schema import Finding
 from generator.paths import FilePlace
 
@@ -31,13 +31,14 @@ def _inside(folder: Path, name: str) -> Path | None:
 
 
 def check_references(
-    root: Path, rel: str, place: FilePlace, data: Mapping[str, Any]
+    root: Path, rel: str, place: FilePlace, data: Mapping[str, Any], scanned: Scan | None = None
 ) -> list[Finding]:
+    scanned = scanned or scan(data)
     found: list[Finding] = []
     folder = (root / rel).parent
     requests = root / "submissions" / str(place.period) / "mfa" / REQUESTS_FOLDER
-    for parts, value in walk(data):
-        if not parts or not isinstance(value, str):
+    for parts, value in scanned.values("mfa_request", "attachment"):
+        if not isinstance(value, str):
             continue
         if parts[-1] == "mfa_request" and _inside(requests, value) is None:
             found.append(Finding(parts, "TR313", {"value": value}))
