@@ -13,8 +13,9 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.deadlines.render import RowView, StatusView, environment
+from generator.deadlines.render import AREA, RowView, StatusView
 from generator.deadlines.values import State
+from generator.templating import environment
 
 DOMAIN = "treaty-reports.example"
 MAX_OCTETS = 75
@@ -80,7 +81,7 @@ def calendar_for(view: StatusView, body: str) -> str:
     events = [e for i in items if (e := _event(i, view)) is not None]
     name = items[0].body_name if items else body
     text = (
-        environment()
+        environment(AREA)
         .get_template("calendar.ics.j2")
         .render(
             name=ics_text(view.label("ics_name", body=name)), events=events, lang=view.labels.lang

@@ -14,11 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import groupby
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-
 from generator.deadlines.values import JSON_KEYS, State, StatusReport, StatusRow
 from generator.i18n import Catalogue, area_catalogue
 from generator.project import Project
+from generator.templating import environment
 
 AREA = "deadlines"
 
@@ -98,28 +97,8 @@ def view_of(report: StatusReport, project: Project, lang: str) -> StatusView:
     return StatusView(report, labels, rows)
 
 
-def md_cell(value: object) -> str:
-    text = str(value)
-    for old, new in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("|", "\\|"), ("\n", " ")):
-        text = text.replace(old, new)
-    return text
-
-
-def environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("generator", "templates/deadlines"),
-        autoescape=select_autoescape(["html"], default_for_string=False, default=False),
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["md"] = md_cell
-    return env
-
-
 def _template(name: str, view: StatusView, **extra: object) -> str:
-    return environment().get_template(name).render(view=view, **extra)
+    return environment(AREA).get_template(name).render(view=view, **extra)
 
 
 def text(view: StatusView) -> str:

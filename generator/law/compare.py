@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from generator.escape import md_escape
 from generator.law.diff import Redline, redline, render_redline
 from generator.law.messages import Catalogue
 from generator.law.model import ConsolidatedProvision, Consolidation, Law, Provision
-from generator.law.render import environment, md_escape
+from generator.law.render import environment
 
 ChangeKind = Literal["added", "removed", "changed", "not-comparable"]
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.escape import md_escape
 from generator.law.cite import IN_FORCE
 from generator.law.consolidate import consolidate, editions
 from generator.law.messages import Catalogue
@@ -24,7 +25,6 @@ from generator.law.model import Act, Law
 from generator.law.render import (
     environment,
     history_markdown,
-    md_escape,
     pending_boxes,
     provision_list,
     show_markdown,

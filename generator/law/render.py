@@ -7,47 +7,23 @@ template; ``.html`` templates are autoescaped.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment
 
+from generator.escape import md_escape
 from generator.law.consolidate import history_timeline
 from generator.law.diff import redline, render_redline
 from generator.law.messages import Catalogue
 from generator.law.model import ConsolidatedProvision, Consolidation, Law, Provision, Wording
-
-TEMPLATE_DIR = Path(__file__).resolve().parents[1] / "templates" / "law"
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-_SPECIAL = re.compile(r"([\\`*_\[\]{}#])")
-_LINE_START = re.compile(r"^(\s*)(\d+)([.)])(\s)|^(\s*)([-+])(\s)", re.MULTILINE)
-
-
-def md_escape(text: str) -> str:
-    """Escape text so Markdown (Python-Markdown, pymdownx) shows it literally."""
-    text = "".join(_ENTITIES.get(char, char) for char in text)
-    text = _SPECIAL.sub(r"\\\1", text)
-    return _LINE_START.sub(_escape_marker, text)
-
-
-def _escape_marker(match: re.Match[str]) -> str:
-    if match[2] is not None:
-        return f"{match[1]}{match[2]}\\{match[3]}{match[4]}"
-    return f"{match[5]}\\{match[6]}{match[7]}"
+from generator.templating import environment as templates
 
 
 def environment() -> Environment:
-    return Environment(
-        loader=FileSystemLoader(TEMPLATE_DIR),
-        autoescape=select_autoescape(["html"], default_for_string=False, default=False),
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    """The law area's environment: values arrive escaped (:func:`md_escape`)."""
+    return templates("law")
 
 
 def anchor(provision: Provision) -> str:

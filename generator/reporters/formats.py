@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from generator.escape import table_cell
 from generator.reporters.view import ReportView
 
 
@@ -53,16 +54,6 @@ def github(view: ReportView) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _cell(value: str) -> str:
-    return (
-        value.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("|", "\\|")
-        .replace("\n", " ")
-    )
-
-
 def markdown(view: ReportView) -> str:
     lines = [view.summary(), ""]
     if view.problems:
@@ -70,7 +61,7 @@ def markdown(view: ReportView) -> str:
         for item in view.problems:
             p = item.problem
             lines.append(
-                f"| `{_cell(p.file)}` | {p.line}:{p.column} | {p.code} "
-                f"| {_cell(item.message)} | {_cell(item.hint)} |"
+                f"| `{table_cell(p.file)}` | {p.line}:{p.column} | {p.code} "
+                f"| {table_cell(item.message)} | {table_cell(item.hint)} |"
             )
     return "\n".join(lines) + "\n"

@@ -9,34 +9,19 @@ from __future__ import annotations
 import json
 import posixpath
 from collections.abc import Mapping
-from functools import cache
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup, escape
+from jinja2 import Environment
+from markupsafe import escape
 
-from generator.law.render import md_escape
 from generator.model import Text
 from generator.site.texts import SiteTexts
+from generator.templating import environment as templates
 
 
-def md(value: object) -> Markup:
-    """Text shown literally in Markdown (and safe as HTML)."""
-    return Markup(md_escape(str(value)))
-
-
-@cache
 def environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("generator", "templates/site"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["md"] = md
-    return env
+    """The site area's environment: every template HTML-escaped, ``md`` for Markdown."""
+    return templates("site", escape_all=True)
 
 
 def page_url(src: str) -> str:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from generator.github.render import code, md
+from generator.escape import gfm_code as code
+from generator.escape import gfm_escape as md
 
 
 def test_md_neutralises_html_links_tables_and_mentions() -> None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.escape import md_escape
 from generator.law.consolidate import consolidate
 from generator.law.messages import Catalogue
 from generator.law.model import Law
-from generator.law.render import md_escape, show_json, show_markdown
+from generator.law.render import show_json, show_markdown
 
 
 def test_md_escape() -> None:

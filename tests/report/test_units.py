@@ -12,10 +12,11 @@ import pytest
 from openpyxl import load_workbook
 
 from generator.errors import ConservationError
+from generator.escape import pandoc_escape as md_escape
 from generator.report.document import Cell, Document, Para, Section, TableBlock
 from generator.report.model import Entry, freeze
 from generator.report.render.html import to_html
-from generator.report.render.markdown import md_escape, to_markdown
+from generator.report.render.markdown import to_markdown
 from generator.report.render.opendata import Table, safe_cell, to_csv
 from generator.report.render.xlsx import to_xlsx
 from generator.report.totals import totals

@@ -10,11 +10,12 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from generator.errors import TreatyError
+from generator.escape import md_markup as md
 from generator.site.build import SiteBuild, build_site, config_file_for, load_site_config
 from generator.site.charts import ChartText, chart_html, stacked_bars
 from generator.site.edition import redact
 from generator.site.nav import alternates
-from generator.site.render import front_matter, link, md
+from generator.site.render import front_matter, link
 from generator.site.texts import site_texts
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -2,22 +2,9 @@
 
 from __future__ import annotations
 
-from functools import cache
-
-import jinja2
-
 from generator.report.document import Document
-
-
-@cache
-def environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader("generator", "templates/report"),
-        autoescape=jinja2.select_autoescape(["html", "html.j2"], default_for_string=True),
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-    )
+from generator.templating import environment
 
 
 def to_html(doc: Document) -> str:
-    return environment().get_template("report.html.j2").render(doc=doc)
+    return environment("report", trim=False).get_template("report.html.j2").render(doc=doc)
