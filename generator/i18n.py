@@ -1,4 +1,11 @@
-"""Message catalogues (kk, ru, en): problem messages, fix hints and interface labels."""
+"""Message catalogues (kk, ru, en): problem messages, fix hints and interface labels.
+
+Every catalogue is ``generator/catalogues/<lang>.yaml`` (problems, path errors, labels) or
+an area's ``generator/catalogues/<area>.<lang>.yaml``, read here with the strict YAML
+loader. An area's texts come as a :class:`Catalogue` (a missing key shows the key) or as
+:class:`Strings` (a missing key is a broken catalogue); areas wrap either with their own
+helpers.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +15,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from generator.errors import ConfigurationError
 from generator.forms import FormSet
+from generator.load.yamlsafe import YamlProblem, load_yaml
 from generator.model import LANGUAGES
 from generator.problems import LocalizedProblem, Problem
 
@@ -36,6 +42,9 @@ class Catalogue:
 
     def label(self, key: str, **args: Any) -> str:
         return fill(self.labels.get(key, key), args)
+
+    def __call__(self, key: str, **args: Any) -> str:
+        return self.label(key, **args)
 
     def localize(self, problem: Problem, forms: FormSet | None = None) -> LocalizedProblem:
         entry = self.problems.get(problem.code, {})
@@ -68,19 +77,59 @@ class Catalogue:
         return ", ".join(shown)
 
 
+@dataclass(frozen=True)
+class Strings:
+    """An area's texts of one language where every key must exist."""
+
+    area: str
+    lang: str
+    strings: Mapping[str, str]
+
+    def __call__(self, key: str, **args: Any) -> str:
+        try:
+            template = self.strings[key]
+        except KeyError:
+            raise ConfigurationError(f"{self.area}.{self.lang}.yaml: no text {key!r}") from None
+        return fill(template, args)
+
+    def get(self, key: str, default: str) -> str:
+        return self.strings.get(key, default)
+
+
 def _read(name: str) -> dict[str, Any]:
     try:
         text = resources.files("generator.catalogues").joinpath(name).read_text(encoding="utf-8")
-        data = yaml.safe_load(text)
-    except (OSError, yaml.YAMLError) as error:
+    except OSError as error:
         raise ConfigurationError(f"cannot read message catalogue {name}: {error}") from None
+    try:
+        data = load_yaml(text)
+    except YamlProblem as problem:
+        raise ConfigurationError(
+            f"{name}:{problem.line}:{problem.column}: not valid YAML ({problem.code})"
+        ) from None
     return data if isinstance(data, dict) else {}
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in LANGUAGES:
+        raise ConfigurationError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
+
+
+def flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, str]:
+    """Nested keys joined with dots: ``{"nav": {"home": t}}`` -> ``{"nav.home": t}``."""
+    flat: dict[str, str] = {}
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, Mapping):
+            flat.update(flatten(value, name + "."))
+        else:
+            flat[name] = str(value)
+    return flat
 
 
 @cache
 def catalogue(lang: str = DEFAULT_LANG) -> Catalogue:
-    if lang not in LANGUAGES:
-        raise ConfigurationError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
+    _check_lang(lang)
     data = _read(f"{lang}.yaml")
     return Catalogue(
         lang=lang,
@@ -91,9 +140,23 @@ def catalogue(lang: str = DEFAULT_LANG) -> Catalogue:
 
 
 @cache
+def area_texts(area: str, lang: str = DEFAULT_LANG) -> dict[str, str]:
+    """The ``labels:`` of ``generator/catalogues/<area>.<lang>.yaml``, nested keys joined."""
+    _check_lang(lang)
+    name = f"{area}.{lang}.yaml"
+    texts = _read(name).get("labels")
+    if not isinstance(texts, Mapping):
+        raise ConfigurationError(f"{name}: 'labels' must map keys to text")
+    return flatten(texts)
+
+
+@cache
 def area_catalogue(area: str, lang: str = DEFAULT_LANG) -> Catalogue:
     """An area's own labels, from ``generator/catalogues/<area>.<lang>.yaml`` (``labels:``)."""
-    if lang not in LANGUAGES:
-        raise ConfigurationError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
-    data = _read(f"{area}.{lang}.yaml")
-    return Catalogue(lang=lang, problems={}, path_errors={}, labels=data.get("labels") or {})
+    return Catalogue(lang=lang, problems={}, path_errors={}, labels=area_texts(area, lang))
+
+
+@cache
+def area_strings(area: str, lang: str = DEFAULT_LANG) -> Strings:
+    """An area's texts where a missing key is an error (:class:`Strings`)."""
+    return Strings(area, lang, area_texts(area, lang))

@@ -2,30 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
-from generator.errors import ConfigurationError
-from generator.law.model import LANGS, Act, Provision
-from generator.load.yamlsafe import YamlProblem, load_yaml
+from generator.i18n import Strings, area_texts
+from generator.law.model import Act, Provision
 
-CATALOGUE_DIR = Path(__file__).resolve().parents[1] / "catalogues"
+AREA = "law"
 
 
 @dataclass(frozen=True)
-class Catalogue:
-    """UI strings of one language."""
-
-    lang: str
-    strings: Mapping[str, str]
-
-    def __call__(self, key: str, **values: str) -> str:
-        try:
-            template = self.strings[key]
-        except KeyError:
-            raise ConfigurationError(f"law.{self.lang}.yaml: no message {key!r}") from None
-        return template.format(**values)
+class Catalogue(Strings):
+    """UI strings of one language, with the names of acts and provisions built from them."""
 
     def act_name(self, act: Act) -> str:
         kind = self(f"kind_{act.kind}")
@@ -44,20 +31,6 @@ class Catalogue:
         return self(key, label=self.provision_label(provision))
 
 
-def load_catalogue(lang: str, directory: Path = CATALOGUE_DIR) -> Catalogue:
-    """Read ``law.<lang>.yaml``; ``lang`` is one of kk, ru, en."""
-    if lang not in LANGS:
-        raise ConfigurationError(f"no law catalogue for language {lang!r}")
-    path = directory / f"law.{lang}.yaml"
-    try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise ConfigurationError(f"{path}: cannot be read: {error.strerror}") from None
-    except YamlProblem as problem:
-        raise ConfigurationError(
-            f"{path}:{problem.line}: not valid YAML ({problem.code})"
-        ) from None
-    strings = data.get("strings") if isinstance(data, dict) else None
-    if not isinstance(strings, dict) or not all(isinstance(v, str) for v in strings.values()):
-        raise ConfigurationError(f"{path}: 'strings' must map keys to text")
-    return Catalogue(lang, strings)
+def load_catalogue(lang: str) -> Catalogue:
+    """The texts of ``law.<lang>.yaml``; ``lang`` is one of kk, ru, en."""
+    return Catalogue(AREA, lang, area_texts(AREA, lang))
