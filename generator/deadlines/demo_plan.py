@@ -18,13 +18,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from generator.deadlines.duties import parse_offset
 from generator.deadlines.history import SubmissionHistory
 from generator.deadlines.sources import Filed, collect
 from generator.deadlines.status import build_status
 from generator.errors import ConfigurationError
+from generator.load.yamlsafe import YamlProblem, load_yaml
 from generator.project import Project
 
 PLAN_FILE = "demo_plan.yaml"
@@ -68,7 +67,7 @@ def load_plan(text: str | None = None) -> DemoPlan:
     try:
         if text is None:
             text = resources.files("generator.deadlines").joinpath(PLAN_FILE).read_text("utf-8")
-        raw: dict[str, Any] = yaml.safe_load(text)
+        raw: dict[str, Any] = load_yaml(text)
         setup = raw["setup"]
         return DemoPlan(
             setup_day=dt.date.fromisoformat(str(setup["date"])),
@@ -87,7 +86,7 @@ def load_plan(text: str | None = None) -> DemoPlan:
             companions=tuple((str(c["glob"]), str(c["with"])) for c in raw.get("companions") or ()),
             people=raw["people"],
         )
-    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as error:
+    except (OSError, YamlProblem, KeyError, TypeError, ValueError) as error:
         raise ConfigurationError(f"cannot read the demo plan {PLAN_FILE}: {error}") from None
 
 
