@@ -64,7 +64,7 @@ def index_page(law: Law, cat: Catalogue, today: dt.date) -> str:
         .get_template("index.md.j2")
         .render(
             title=md_escape(cat("instrument")),
-            boxes=pending_boxes(consolidate(law, today), law, cat),
+            boxes=pending_boxes(consolidate(law, today), law, cat, for_site=True),
             in_force=md_escape(cat("edition_in_force")),
             timeline=md_escape(cat("timeline_heading")),
             history=md_escape(cat("history_index_heading")),

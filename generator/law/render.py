@@ -118,8 +118,14 @@ def provision_list(ids: Sequence[str], law: Law, cat: Catalogue) -> str:
     return "; ".join(groups)
 
 
-def pending_boxes(consolidation: Consolidation, law: Law, cat: Catalogue) -> tuple[Box, ...]:
-    """A warning box per draft not in force (or applied on request) at that date."""
+def pending_boxes(
+    consolidation: Consolidation, law: Law, cat: Catalogue, for_site: bool = False
+) -> tuple[Box, ...]:
+    """A warning box per draft not in force (or applied on request) at that date.
+
+    On the site (``for_site``) the box points to the draft's own edition page instead of the
+    command-line option.
+    """
     boxes = []
     for act_id in consolidation.pending_acts:
         act = law.act(act_id)
@@ -129,7 +135,8 @@ def pending_boxes(consolidation: Consolidation, law: Law, cat: Catalogue) -> tup
         else:
             targets = [t for i in act.instructions for t in i.targets]
             names = provision_list(targets, law, cat)
-            body = cat("pending_body", act=cat.act_name(act), status=status, provisions=names)
+            key = "pending_body_site" if for_site else "pending_body"
+            body = cat(key, act=cat.act_name(act), status=status, provisions=names)
         notes = " ".join(note.text(cat.lang) for note in act.notes)
         boxes.append(Box(cat("pending_title"), md_escape(f"{body} {notes}".strip())))
     return tuple(boxes)
@@ -155,7 +162,7 @@ def show_markdown(
             title=md_escape(cat("instrument")),
             subtitle=md_escape(cat(heading, date=consolidation.as_of.isoformat())),
             language_note=md_escape(cat("legal_text_language")) if cat.lang != "kk" else "",
-            boxes=pending_boxes(consolidation, law, cat),
+            boxes=pending_boxes(consolidation, law, cat, for_site=anchors),
             parts=parts,
             anchors=anchors,
         )

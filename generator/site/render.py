@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from jinja2 import Environment
-from markupsafe import escape
+from markupsafe import Markup, escape
 
+from generator.law.cite import point_anchor
 from generator.model import Text
 from generator.site.texts import SiteTexts
 from generator.templating import environment as templates
+
+_POINT = re.compile(r"^(?P<point>\d+)(?:\.\d+)?$")
 
 
 def environment() -> Environment:
@@ -43,6 +47,18 @@ def link(target: str, current: str) -> str:
     return rel
 
 
+def rule_link(rule: str | None, texts: SiteTexts, text_url: str) -> Markup:
+    """``Rules p. 2.1`` linked to the point's anchor (``#p-2``) on the page at ``text_url``."""
+    if not rule:
+        return Markup("")
+    label = texts("rule_ref", rule=rule)
+    match = _POINT.match(rule)
+    if match is None:
+        return Markup(escape(label))
+    anchor = point_anchor(match["point"])
+    return Markup('<a href="{}#{}">{}</a>').format(text_url, anchor, label)
+
+
 def front_matter(title: str) -> str:
     """YAML front matter giving the page title, HTML-escaped (MkDocs prints titles raw)."""
     return "---\ntitle: " + json.dumps(str(escape(title)), ensure_ascii=False) + "\n---\n\n"
@@ -64,9 +80,22 @@ def render_page(template: str, src: str, title: str, texts: SiteTexts, **context
             return Text.from_data(value).get(texts.lang)
         return "" if value is None else str(value)
 
+    def cite(rule: str | None) -> Markup:
+        """A citation of a point of the Rules, linked to that point of the text in force."""
+        return rule_link(rule, texts, url("rules/in-force/index.md"))
+
     body = (
         environment()
         .get_template(template)
-        .render(t=texts, url=url, doc=doc, text=text, lang=texts.lang, title=title, **context)
+        .render(
+            t=texts,
+            url=url,
+            doc=doc,
+            text=text,
+            cite=cite,
+            lang=texts.lang,
+            title=title,
+            **context,
+        )
     )
     return front_matter(title) + body
