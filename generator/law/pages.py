@@ -31,11 +31,18 @@ from generator.law.render import (
 )
 
 
-def build_pages(law: Law, cat: Catalogue, today: dt.date) -> dict[str, str]:
-    """Every page of the Rules section in the catalogue's language."""
+def build_pages(law: Law, cat: Catalogue, today: dt.date, version: str = "") -> dict[str, str]:
+    """Every page of the Rules section in the catalogue's language.
+
+    ``version`` is the site version's edition (an act id): when it is a draft's edition,
+    the main text page shows today's text with the drafts applied, so the ``draft`` version
+    of the site reads as the Rules would if the draft were adopted.
+    """
+    drafts = any(e.id == version and e.drafts for e in editions(law))
+    main_text = show_markdown(consolidate(law, today, drafts), law, cat, True)
     pages = {
         "rules/index.md": index_page(law, cat, today),
-        f"rules/{IN_FORCE}/index.md": show_markdown(consolidate(law, today), law, cat, True),
+        f"rules/{IN_FORCE}/index.md": main_text,
         "rules/timeline.md": timeline_page(law, cat),
         "rules/history/index.md": history_index(law, cat),
     }

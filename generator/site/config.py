@@ -27,3 +27,6 @@ class TreatyReportsConfig(Config):
     as_of = c.Type((str, dt.date), default="")
     # Deployed with mike: show the version selector.
     versioned = c.Type(bool, default=False)
+    # The site version's edition of the Rules (a ``law/`` act id); when that edition is a
+    # draft, the Rules' main text page shows the text with the draft applied. "" = in force.
+    rules_version = c.Type(str, default="")

@@ -28,6 +28,7 @@ class SiteData:
     status: StatusReport
     law: Law | None
     result: ValidationResult
+    rules_version: str = ""
 
     @property
     def periods(self) -> list[int]:
@@ -53,7 +54,7 @@ def _status(project: Project, as_of: dt.date, edition: str) -> StatusReport:
 
 
 @cache
-def load_site_data(root: Path, edition: str, as_of: dt.date) -> SiteData:
+def load_site_data(root: Path, edition: str, as_of: dt.date, rules_version: str = "") -> SiteData:
     """Validate the repository and gather what the site shows (cached for nested builds)."""
     project = open_project(root)
     result = validate(project)
@@ -66,4 +67,5 @@ def load_site_data(root: Path, edition: str, as_of: dt.date) -> SiteData:
         status=_status(project, as_of, edition),
         law=load_rules(project.root),
         result=result,
+        rules_version=rules_version,
     )

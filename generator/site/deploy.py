@@ -21,9 +21,10 @@ from generator.site.build import SiteBuild, Version
 DEFAULT_ALIAS = "in-force"
 
 
-def deploy_env(job: SiteBuild, site_dir: Path) -> dict[str, str]:
+def deploy_env(job: SiteBuild, site_dir: Path, rules_version: str = "") -> dict[str, str]:
     env = dict(os.environ)
     env.update(
+        TREATY_RULES_VERSION=rules_version,
         TREATY_REPO=str(job.repo.resolve()),
         TREATY_EDITION=job.edition,
         TREATY_AS_OF=job.as_of.isoformat(),
@@ -58,8 +59,9 @@ def deploy(
         config = ["--config-file", str(job.config_file), "--branch", branch]
         for version in versions:
             extra = ["--push"] if push else []
+            version_env = deploy_env(job, Path(tmp) / "site", version.name)
             _mike(["deploy", *config, "--update-aliases", "--title", version.title, *extra,
-                   version.name, *version.aliases], cwd, env)  # fmt: skip
+                   version.name, *version.aliases], cwd, version_env)  # fmt: skip
             done.append(version.name)
         aliases = {a for v in versions for a in v.aliases}
         if DEFAULT_ALIAS in aliases:

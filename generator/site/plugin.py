@@ -59,7 +59,9 @@ class TreatyReportsPlugin(BasePlugin[TreatyReportsConfig]):
         repo = Path(self.config.repo or Path(config.config_file_path or ".").parent)
         as_of = self._as_of()
         try:
-            return load_site_data(repo.resolve(), self.config.edition, as_of)
+            return load_site_data(
+                repo.resolve(), self.config.edition, as_of, self.config.rules_version
+            )
         except TreatyError as error:
             raise PluginError(f"treaty-reports: {error}") from None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,20 @@ def deploy_repo(tmp_path: Path) -> Path:
     return repo
 
 
+CHAPTER_6 = "Орталық мемлекеттік органдарының халықаралық қызметін үйлестіруді жүзеге асыру тәртібі"
+
+
+def assert_versions_differ(repo: Path, versions: list[dict[str, Any]]) -> None:
+    """One version per edition of the Rules: the draft's version shows chapter 6 applied."""
+    by_alias = {alias: v["version"] for v in versions for alias in v["aliases"]}
+    page = "rules/in-force/index.html"
+    draft = git(repo, "show", f"gh-pages:{by_alias['draft']}/{page}")
+    in_force = git(repo, "show", f"gh-pages:{by_alias['in-force']}/{page}")
+    assert CHAPTER_6 in draft
+    assert CHAPTER_6 not in in_force
+    assert 'id="p-46"' in draft and 'id="p-46"' not in in_force
+
+
 def test_two_deploys_show_both_versions(
     demo_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, page: Any
 ) -> None:
@@ -33,6 +48,7 @@ def test_two_deploys_show_both_versions(
     assert main(["site", "deploy", "--repo", str(demo_repo), "--as-of", AS_OF.isoformat()]) == 0
     versions = git(repo, "show", "gh-pages:versions.json")
     assert '"in-force"' in versions and '"draft"' in versions
+    assert_versions_differ(repo, json.loads(versions))
     out = tmp_path / "gh-pages"
     git(repo, "worktree", "add", "-q", str(out), "gh-pages")
     server, url = serve(out)

@@ -20,4 +20,4 @@ def pages(data: SiteData, texts: SiteTexts) -> dict[str, str]:
                 message=texts("rules.not_available"),
             )
         }
-    return build_pages(data.law, load_catalogue(texts.lang), data.as_of)
+    return build_pages(data.law, load_catalogue(texts.lang), data.as_of, data.rules_version)
