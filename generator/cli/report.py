@@ -36,6 +36,14 @@ def _status(project: Project, as_of: dt.date, period: int) -> list[StatusRow]:
     return list(build_status(project, as_of=as_of, period=period).rows)
 
 
+def _folders(repo: Path) -> list[str]:
+    """Year folders under submissions/ (a period whose files are all invalid still counts)."""
+    base = repo / "submissions"
+    return (
+        [p.name for p in base.iterdir() if p.is_dir() and p.name.isdigit()] if base.is_dir() else []
+    )
+
+
 @click.command()
 @click.option("--period", type=int, required=True, help="The reporting year, e.g. 2025.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True)
@@ -58,6 +66,13 @@ def report(
     project = open_project(repo)
     day = parse_day(as_of, "--as-of") or dt.date.today()
     result = validate(project)
+    periods = sorted({s.period for s in result.submissions()} | {int(p) for p in _folders(repo)})
+    if period not in periods:
+        known = ", ".join(str(p) for p in periods) or "-"
+        raise click.BadParameter(
+            f"nothing was submitted for {period}; periods in the repository: {known}",
+            param_hint="--period",
+        )
     found, paths = build_report(
         project, result, period=period, fmt=fmt, lang=lang, out=out, as_of=day,
         when=_when(), edition=edition,  # type: ignore[arg-type]

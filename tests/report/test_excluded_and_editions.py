@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from generator.cli.main import main
 from generator.i18n import catalogue
 from generator.project import open_project
 from generator.report.labels import report_labels
@@ -130,3 +131,15 @@ def test_excluded_reason_is_localized(repo_copy: Path, epoch: str, tmp_path: Pat
     template = catalogue("ru").problems["TR203"]["message"]
     literal = max(re.split(r"\{[a-z_]+\}", template), key=len).strip()
     assert rows and literal and literal in rows[0]["message"]
+
+
+def test_a_period_with_nothing_submitted_is_a_usage_error(
+    demo_repo: Path, tmp_path: Path, capsys: Any
+) -> None:
+    """A mistyped year gives a clear error naming the known periods, not an empty report."""
+    out = tmp_path / "report.md"
+    args = ["report", "--repo", str(demo_repo), "--period", "1999", "--format", "md"]
+    assert main([*args, "-o", str(out)]) == 2
+    assert not out.exists()
+    err = capsys.readouterr().err
+    assert "1999" in err and "2024, 2025" in err
