@@ -20,7 +20,10 @@ COLOURS: Mapping[str, str] = {
     "pending": "#5c5c5c",
     "exempt": "#3b5b8c",
 }
-LABEL_WIDTH = 260
+LABEL_WIDTH = 260  # the narrowest label column; widened to fit the longest label
+MAX_LABEL_WIDTH = 480
+CHAR_WIDTH = 7.4  # a generous average advance of a 13px sans-serif Cyrillic letter
+LEGEND_STEP = 130
 PLOT_WIDTH = 420
 BAR_HEIGHT = 18
 GAP = 8
@@ -75,6 +78,12 @@ class Chart:
         return len(self.bars) * (BAR_HEIGHT + GAP) + LEGEND_HEIGHT
 
 
+def label_width(labels: Sequence[str]) -> int:
+    """Room for the longest label, so no body's name is cut off at the chart's left edge."""
+    longest = max((len(label) for label in labels), default=0)
+    return int(min(MAX_LABEL_WIDTH, max(LABEL_WIDTH, longest * CHAR_WIDTH + 16)))
+
+
 def _bar(
     label: str,
     y: int,
@@ -82,8 +91,9 @@ def _bar(
     states: Sequence[str],
     names: Sequence[str],
     scale: float,
+    start: int = LABEL_WIDTH,
 ) -> Bar:
-    x = float(LABEL_WIDTH)
+    x = float(start)
     segments = []
     for state, name, count in zip(states, names, counts, strict=True):
         if count:
@@ -111,13 +121,23 @@ def stacked_bars(
     keys, names = list(states), list(states.values())
     largest = max((sum(counts.values()) for _, counts in rows), default=0) or 1
     scale = PLOT_WIDTH / largest
+    start = label_width([label for label, _ in rows])
     bars = tuple(
-        _bar(label, i * (BAR_HEIGHT + GAP), [counts.get(k, 0) for k in keys], keys, names, scale)
+        _bar(
+            label,
+            i * (BAR_HEIGHT + GAP),
+            [counts.get(k, 0) for k in keys],
+            keys,
+            names,
+            scale,
+            start,
+        )
         for i, (label, counts) in enumerate(rows)
     )
     legend = tuple(
-        LegendKey(LABEL_WIDTH + i * 130 - 200, COLOURS[k], names[i]) for i, k in enumerate(keys)
+        LegendKey(10 + i * LEGEND_STEP, COLOURS[k], names[i]) for i, k in enumerate(keys)
     )
+    width = max(start + PLOT_WIDTH + 40, 20 + len(keys) * LEGEND_STEP)
     return Chart(
         chart_id,
         text.title,
@@ -127,6 +147,8 @@ def stacked_bars(
         text.total_header,
         bars,
         legend,
+        width=width,
+        label_width=start,
     )
 
 
