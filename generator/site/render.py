@@ -60,8 +60,10 @@ def rule_link(rule: str | None, texts: SiteTexts, text_url: str) -> Markup:
 
 
 def front_matter(title: str) -> str:
-    """YAML front matter giving the page title, HTML-escaped (MkDocs prints titles raw)."""
-    return "---\ntitle: " + json.dumps(str(escape(title)), ensure_ascii=False) + "\n---\n\n"
+    """YAML front matter: the page title, HTML-escaped (MkDocs prints titles raw), and no
+    table-of-contents sidebar, so the wide status tables get the room they need."""
+    heading = json.dumps(str(escape(title)), ensure_ascii=False)
+    return f"---\ntitle: {heading}\nhide:\n  - toc\n---\n\n"
 
 
 def render_page(template: str, src: str, title: str, texts: SiteTexts, **context: Any) -> str:

@@ -44,7 +44,7 @@ def test_markdown_escaping_shows_markup_as_text() -> None:
 
 
 def test_titles_are_escaped_in_front_matter() -> None:
-    assert front_matter("<b>") == '---\ntitle: "&lt;b&gt;"\n---\n\n'
+    assert front_matter("<b>") == '---\ntitle: "&lt;b&gt;"\nhide:\n  - toc\n---\n\n'
 
 
 def test_redact_drops_internal_fields_at_any_depth() -> None:
