@@ -36,6 +36,16 @@ def _status(project: Project, as_of: dt.date, period: int) -> list[StatusRow]:
     return list(build_status(project, as_of=as_of, period=period).rows)
 
 
+def _period(value: str, periods: list[int]) -> int:
+    if value == "latest" and periods:
+        return periods[-1]
+    if not value.isdigit():
+        raise click.BadParameter(
+            f"{value!r} is not a year (e.g. 2025) or 'latest'", param_hint="--period"
+        )
+    return int(value)
+
+
 def _folders(repo: Path) -> list[str]:
     """Year folders under submissions/ (a period whose files are all invalid still counts)."""
     base = repo / "submissions"
@@ -45,7 +55,12 @@ def _folders(repo: Path) -> list[str]:
 
 
 @click.command()
-@click.option("--period", type=int, required=True, help="The reporting year, e.g. 2025.")
+@click.option(
+    "--period",
+    "period_arg",
+    required=True,
+    help="The reporting year, e.g. 2025, or 'latest' for the newest year with submissions.",
+)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True)
 @click.option(
     "-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), required=True
@@ -55,7 +70,7 @@ def _folders(repo: Path) -> list[str]:
 @lang_option
 @repo_option
 def report(
-    period: int, fmt: str, out: Path, edition: str, as_of: str | None, lang: str, repo: Path
+    period_arg: str, fmt: str, out: Path, edition: str, as_of: str | None, lang: str, repo: Path
 ) -> int:
     """Build the consolidated Annex 6 report for a period.
 
@@ -67,6 +82,7 @@ def report(
     day = parse_day(as_of, "--as-of") or dt.date.today()
     result = validate(project)
     periods = sorted({s.period for s in result.submissions()} | {int(p) for p in _folders(repo)})
+    period = _period(period_arg, periods)
     if period not in periods:
         known = ", ".join(str(p) for p in periods) or "-"
         raise click.BadParameter(
