@@ -106,6 +106,18 @@ class DutyBook:
     def exempting_file(self, duty: Duty, data: Mapping[str, Any]) -> Exemption | None:
         return next((e for e in self.exemptions if e.lifts_file(duty, data)), None)
 
+    def data_kinds(self) -> frozenset[str]:
+        """The kinds whose content some rule reads. A fixed-date duty with no ``match``
+        looks only at the path (who filed, for which period), so the big annual annex
+        files need not be parsed to judge it."""
+        kinds: set[str] = set()
+        for duty in self.duties:
+            if duty.due.fixed is None or duty.match:
+                kinds.update(duty.kinds)
+            if duty.due.on_request is not None:
+                kinds.add(duty.due.on_request.kind)
+        return frozenset(kinds)
+
 
 def _due(raw: Mapping[str, Any]) -> Due:
     fixed = raw.get("fixed")

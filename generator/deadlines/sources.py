@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,8 +68,11 @@ def filed_from(rel: str, place: FilePlace, text: str | None) -> Filed | None:
     return Filed(rel, place.kind, place.period, place.body, place.event_date, data)
 
 
-def collect(project: Project) -> tuple[Filed, ...]:
-    """Every submission file under ``submissions/`` whose path fits a form."""
+def collect(project: Project, data_kinds: Collection[str] | None = None) -> tuple[Filed, ...]:
+    """Every submission file under ``submissions/`` whose path fits a form.
+
+    Only files of ``data_kinds`` (default: every kind) are read for their fields; the
+    others are known by their path alone (``data`` empty)."""
     sources, _refused = discover(project.root, ())
     schemas = set(project.forms.schemas)
     found: list[Filed] = []
@@ -77,7 +80,8 @@ def collect(project: Project) -> tuple[Filed, ...]:
         place = place_of(source.rel, project.forms, schemas)
         if not isinstance(place, FilePlace):
             continue
-        text = read_text(source)
+        wanted = data_kinds is None or place.kind in data_kinds
+        text = read_text(source) if wanted else None
         filed = filed_from(source.rel, place, text if isinstance(text, str) else None)
         if filed is not None:
             found.append(filed)

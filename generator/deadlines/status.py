@@ -41,6 +41,7 @@ def build_status(
     if history is None:
         history = read_history(project.root, tz=book.timezone)
     periods = (period,) if period else tuple(sorted({*periods_on_disk(project), as_of.year}))
-    context = Context(book, history, as_of, project.registry.bodies, collect(project))
+    filed = collect(project, book.data_kinds())
+    context = Context(book, history, as_of, project.registry.bodies, filed)
     rows = [row for duty in book.duties for p in periods for row in rows_for(duty, p, context)]
     return StatusReport(as_of, tuple(sorted(rows, key=StatusRow.sort_key)))
