@@ -67,7 +67,7 @@ lint-actions: $(STAMP) $(ACTIONLINT)
 	$(BIN)/treaty owners codeowners --check
 
 bench: $(STAMP)
-	$(BIN)/python bench/validate_bench.py
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf build $(VENV)

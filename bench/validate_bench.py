@@ -1,9 +1,9 @@
 """Benchmark ``treaty validate`` on a synthetic repository.
 
 A country's repository reaches about 60 bodies x 10 years, about 100k entries. This script
-builds such a repository in a temporary folder (``--scale 1``; the default is smaller so it
-runs in well under a minute), then measures, each in a fresh process so that times and peak
-memory are clean:
+builds such a repository (:mod:`synthetic`) in a temporary folder (``--scale 1``; the
+default is smaller so it runs in well under a minute), then measures, each in a fresh
+process so that times and peak memory are clean:
 
 - opening the project (forms, registries) and validating the whole repository;
 - validating five named files (what pre-commit and pull requests do), first with no
@@ -22,26 +22,17 @@ entry, named files vs whole repository), not absolute times between machines.
 
 from __future__ import annotations
 
-import argparse
-import datetime as dt
-import json
-import platform
 import shutil
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-RESULTS = REPO_ROOT / "bench" / "results" / "validate.json"
-BODIES = 60
-YEARS = tuple(range(2016, 2026))
-ANNEX1_ROWS = 120
-ANNEX3_ROWS = 20
-SIGNED = 10
-EVENTS = 16
-SCHEMA_LINE = "# yaml-language-server: $schema={up}schemas/{kind}.schema.json\n"
+from measure import machine, python_child, ratio, script_main, treaty
+from synthetic import YEARS, bodies_for, build
+
+NAME = "validate"
+RESULTS = Path(__file__).resolve().parent / "results" / f"{NAME}.json"
 
 # One measurement, run in a child process: prints {"seconds", "peak_rss_kb", ...} as JSON.
 CHILD = """
@@ -67,152 +58,8 @@ print(json.dumps({
 """
 
 
-def _text(kk: str, ru: str) -> str:
-    return "{kk: " + kk + ", ru: " + ru + "}"
-
-
-def _bodies_yaml(codes: list[str]) -> str:
-    lines = ["bodies:"]
-    for code in codes:
-        lines += [
-            f"  - code: {code}",
-            "    name: " + _text(f"Министрлік {code}", f"Министерство {code}"),
-            "    category: ministry",
-            f'    maintainers: ["@bench/{code}"]',
-            "    verified: false",
-        ]
-    return "\n".join(lines) + "\n"
-
-
-def _treaty(treaty_id: str, body: str, in_force: str) -> list[str]:
-    return [
-        f"  - id: {treaty_id}",
-        "    title: " + _text(f"Келісім {treaty_id}", f"Соглашение {treaty_id}"),
-        "    level: intergovernmental",
-        "    kind: bilateral",
-        "    parties: [KZ, CN]",
-        '    signed: {date: "1999-05-01", place: {ru: Астана}}',
-        f"    in_force: {in_force}",
-        f"    bodies: [{body}]",
-        "    area: other",
-    ]
-
-
-def _treaties_yaml(codes: list[str]) -> str:
-    lines = ["illustrative: true", "treaties:"]
-    for code in codes:
-        for n in range(ANNEX1_ROWS):
-            lines += _treaty(f"{code}-force-{n:03d}", code, '"2000-01-01"')
-        for n in range(SIGNED):
-            lines += _treaty(f"{code}-signed-{n:03d}", code, "null")
-    return "\n".join(lines) + "\n"
-
-
-def _annual(kind: str, year: int, body: str) -> str:
-    return SCHEMA_LINE.format(up="../../../", kind=kind) + (
-        f"form: {kind}\nperiod: {year}\nbody: {body}\n"
-    )
-
-
-def _treaties_in_force(year: int, body: str) -> str:
-    rows = ["annex1:"]
-    for n in range(ANNEX1_ROWS):
-        rows += [
-            f"  - treaty: {body}-force-{n:03d}",
-            "    obligations: " + _text("Деректер алмасу.", "Обмен данными."),
-            "    measures:",
-            f'      - date: "{year}-05-20"',
-            "        text: " + _text("Деректер алмасу жүргізілді.", "Проведён обмен данными."),
-            "    status: implemented",
-        ]
-    rows.append("annex3:")
-    for n in range(ANNEX3_ROWS):
-        rows += [
-            f"  - treaty: {body}-force-{n:03d}",
-            "    mechanism: " + _text("Бірлескен комиссия", "Совместная комиссия"),
-            f'    meetings: [{{date: "{year}-09-10", place: {{ru: Урумчи}}, level: {{ru: Вице}}}}]',
-            "    results: " + _text("Хаттамаға қол қойылды.", "Подписан протокол."),
-        ]
-    return _annual("treaties-in-force", year, body) + "\n".join(rows) + "\n"
-
-
-def _domestic(year: int, body: str) -> str:
-    rows = ["annex4:"]
-    for n in range(SIGNED):
-        rows += [
-            f"  - treaty: {body}-signed-{n:03d}",
-            "    procedure: ratification",
-            "    stage: parliament",
-            f'    stage_date: "{year}-10-01"',
-            f'    expected_completion: "{year + 1}-03-31"',
-        ]
-    return _annual("domestic-procedures", year, body) + "\n".join(rows) + "\n"
-
-
-def _event(day: dt.date, body: str) -> str:
-    return SCHEMA_LINE.format(up="../../../../", kind="event-report") + "\n".join(
-        [
-            f"form: event-report\nperiod: {day.year}\nbody: {body}",
-            "title: " + _text("Конференция", "Конференция"),
-            f'start: "{day.isoformat()}"',
-            f'end: "{day.isoformat()}"',
-            "country: KZ",
-            "place: " + _text("Астана", "Астана"),
-            "participants:",
-            "  - side: kazakhstan",
-            "    organisation: " + _text("Министрлік", "Министерство"),
-            "issues: " + _text("Су бөлу.", "Вододеление."),
-            "agreements: " + _text("Келісілді.", "Согласовано."),
-            "position: " + _text("Қолдаймыз.", "Поддерживаем."),
-            "domain: water",
-        ]
-    )
-
-
-def build(root: Path, bodies: int, years: tuple[int, ...]) -> list[str]:
-    """Write the synthetic repository; return every submission's relative path."""
-    for name in ("schemas",):
-        shutil.copytree(REPO_ROOT / name, root / name)
-    codes = [f"body-{n:02d}" for n in range(1, bodies + 1)]
-    (root / "registry").mkdir()
-    (root / "registry/bodies.yaml").write_text(_bodies_yaml(codes), encoding="utf-8")
-    (root / "registry/treaties.yaml").write_text(_treaties_yaml(codes), encoding="utf-8")
-    written: list[str] = []
-    for year in years:
-        for code in codes:
-            folder = root / "submissions" / str(year) / code
-            (folder / "event-reports").mkdir(parents=True)
-            files = {
-                "treaties-in-force.yaml": _treaties_in_force(year, code),
-                "domestic-procedures.yaml": _domestic(year, code),
-            }
-            for n in range(EVENTS):
-                day = dt.date(year, 1, 5) + dt.timedelta(days=20 * n)
-                files[f"event-reports/{day.isoformat()}-forum-{n}.yaml"] = _event(day, code)
-            for name, text in files.items():
-                (folder / name).write_text(text, encoding="utf-8")
-                written.append(f"submissions/{year}/{code}/{name}")
-    subprocess.run(["git", "init", "-q", str(root)], check=True)
-    return written
-
-
-def measure(root: Path, paths: list[str]) -> dict[str, float]:
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(root), *paths],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=root,
-    )
-    result: dict[str, float] = json.loads(done.stdout)
-    return result
-
-
-def measure_cli(root: Path, paths: list[str]) -> float:
-    treaty = Path(sys.executable).parent / "treaty"
-    start = time.perf_counter()
-    subprocess.run([str(treaty), "validate", *paths], cwd=root, capture_output=True, check=False)
-    return time.perf_counter() - start
+def measure(root: Path, paths: list[str]) -> dict[str, Any]:
+    return python_child(CHILD, [str(root), *paths], root)
 
 
 def _named(written: list[str]) -> list[str]:
@@ -221,62 +68,63 @@ def _named(written: list[str]) -> list[str]:
     return written[::step][:5]
 
 
-def run(scale: float) -> dict[str, object]:
-    bodies = max(1, round(BODIES * scale))
+def run(scale: float, years: tuple[int, ...] = YEARS) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="treaty-bench-") as tmp:
         root = Path(tmp)
         started = time.perf_counter()
-        written = build(root, bodies, YEARS)
+        repo = build(root, bodies_for(scale), years)
         built = time.perf_counter() - started
-        size = sum(p.stat().st_size for p in (root / "submissions").rglob("*.yaml"))
+        written = list(repo.written)
         whole = measure(root, [])
         shutil.rmtree(root / ".git" / "treaty-cache", ignore_errors=True)
         named_paths = _named(written)
         first = measure(root, named_paths)
         named = measure(root, named_paths)
-        cli = measure_cli(root, named_paths)
-    entries = float(whole["entries"])
+        cli = treaty(["validate", *named_paths], root)
+        size = repo.submission_bytes
     return {
-        "date": dt.date.today().isoformat(),
-        "python": platform.python_version(),
-        "machine": platform.machine(),
+        **machine(),
         "scale": scale,
-        "bodies": bodies,
-        "years": len(YEARS),
+        "bodies": repo.bodies,
+        "years": len(years),
         "submission_files": len(written),
         "submission_bytes": size,
         "build_seconds": round(built, 3),
         "whole_repository": whole,
         "named_files_first_run": first,
         "named_files": {"paths": named_paths, **named},
-        "cli_named_files_seconds": round(cli, 3),
-        "ratios": {
-            "microseconds_per_entry": round(whole["validate_seconds"] / entries * 1e6, 2),
-            "files_per_second": round(whole["files"] / whole["validate_seconds"], 1),
-            "named_vs_whole_seconds": round(named["seconds"] / whole["seconds"], 4),
-            "named_first_run_vs_whole_seconds": round(first["seconds"] / whole["seconds"], 4),
-            "open_share_of_named": round(named["open_seconds"] / named["seconds"], 3),
-            "peak_rss_named_vs_whole": round(named["peak_rss_kb"] / whole["peak_rss_kb"], 3),
-        },
+        "cli_named_files_seconds": round(cli.seconds, 3),
+        "cli_named_files_peak_rss_kb": cli.peak_rss_kb,
+        "ratios": _ratios(whole, first, named),
+    }
+
+
+def _ratios(whole: dict[str, Any], first: dict[str, Any], named: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "microseconds_per_entry": ratio(whole["validate_seconds"] * 1e6, whole["entries"], 2),
+        "files_per_second": ratio(whole["files"], whole["validate_seconds"], 1),
+        "named_vs_whole_seconds": ratio(named["seconds"], whole["seconds"]),
+        "named_first_run_vs_whole_seconds": ratio(first["seconds"], whole["seconds"]),
+        "open_share_of_named": ratio(named["open_seconds"], named["seconds"], 3),
+        "peak_rss_named_vs_whole": ratio(named["peak_rss_kb"], whole["peak_rss_kb"], 3),
+    }
+
+
+def headline(results: dict[str, Any]) -> dict[str, str]:
+    """The figures the summary table shows."""
+    whole, r = results["whole_repository"], results["ratios"]
+    return {
+        "measured": "validate the whole repository (library, fresh process)",
+        "work": f"{whole['entries']} entries, {whole['files']} files",
+        "seconds": f"{whole['seconds']:.2f}",
+        "peak MB": f"{whole['peak_rss_kb'] / 1024:.0f}",
+        "ratios": f"{r['microseconds_per_entry']} us/entry; 5 named files / whole "
+        f"{r['named_vs_whole_seconds']}",
     }
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--scale",
-        type=float,
-        default=0.1,
-        help="fraction of the 60 bodies x 10 years repository (1 = about 100k entries)",
-    )
-    parser.add_argument("--out", type=Path, default=RESULTS, help="where to write the JSON")
-    args = parser.parse_args(argv)
-    results = run(args.scale)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(results["ratios"], indent=2))
-    print(f"written to {args.out}")
-    return 0
+    return script_main(__doc__ or NAME, RESULTS, run, argv)
 
 
 if __name__ == "__main__":
