@@ -117,8 +117,9 @@ def _value_label(form: Form, forms: FormSet, name: str, code: str, lang: str) ->
     return forms.value_label(name, code, lang)
 
 
-def _row(form: Form, field: FieldDoc, forms: FormSet, shared: SharedDescriptions,
-         lang: str) -> FieldRow:  # fmt: skip
+def _row(
+    form: Form, field: FieldDoc, forms: FormSet, shared: SharedDescriptions, lang: str
+) -> FieldRow:
     label = form.label(field.name, lang)
     return FieldRow(
         path=field.path,
