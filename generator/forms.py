@@ -53,7 +53,8 @@ def _table(raw: Mapping[str, Any]) -> Table:
 
 KNOWN_KEYS = {
     "kind", "schema", "cadence", "folder", "date_field", "bodies", "visibility", "rule",
-    "annexes", "title", "description", "entries", "treaty_status", "tables", "labels",
+    "annexes", "title", "short_title", "description", "entries", "treaty_status", "tables",
+    "labels",
 }  # fmt: skip
 
 
@@ -77,6 +78,7 @@ def form_from_data(raw: Mapping[str, Any], schema: Mapping[str, Any]) -> Form:
         tables=tuple(_table(t) for t in raw.get("tables") or ()),
         labels={str(k): _text(v) for k, v in (raw.get("labels") or {}).items()},
         internal_fields=_internal_fields(schema),
+        short_title=_text(raw["short_title"]) if raw.get("short_title") else None,
         extra={k: v for k, v in raw.items() if k not in KNOWN_KEYS},
     )
 

@@ -114,6 +114,11 @@ class Form:
     labels: Mapping[str, Text]
     internal_fields: frozenset[str] = frozenset()
     extra: Mapping[str, Any] = field(default_factory=dict)
+    short_title: Text | None = None
+
+    def short(self, lang: str) -> str:
+        """The name used in narrow table columns (the full title when none is given)."""
+        return (self.short_title or self.title).get(lang)
 
     def label(self, name: str, lang: str) -> str:
         text = self.labels.get(name)

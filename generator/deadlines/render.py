@@ -81,7 +81,7 @@ def view_of(report: StatusReport, project: Project, lang: str) -> StatusView:
 
     def kind_name(kind: str) -> str:
         form = project.forms.get(kind)
-        return form.title.get(lang) if form else kind
+        return form.short(lang) if form else kind
 
     rows = tuple(
         RowView(
