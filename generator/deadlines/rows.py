@@ -11,8 +11,10 @@ A body that point 50 exempts gets one ``exempt`` row per per-file duty and perio
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from generator.deadlines.duties import Duty, DutyBook, Exemption, OnRequest, fixed_due
 from generator.deadlines.history import SubmissionHistory
@@ -31,7 +33,18 @@ class Context:
     bodies: Mapping[str, Body]
     filed: tuple[Filed, ...]
 
+    @cached_property
+    def _by_kind(self) -> Mapping[tuple[str, int | None], list[Filed]]:
+        """The files of each kind, and of each kind and period, in ``filed`` order."""
+        index: dict[tuple[str, int | None], list[Filed]] = defaultdict(list)
+        for f in self.filed:
+            index[(f.kind, None)].append(f)
+            index[(f.kind, f.period)].append(f)
+        return index
+
     def files_of(self, duty: Duty, period: int | None = None) -> list[Filed]:
+        if len(duty.kinds) == 1:  # one look-up instead of a scan per duty and period
+            return list(self._by_kind.get((duty.kinds[0], period), ()))
         return [
             f for f in self.filed
             if f.kind in duty.kinds and (period is None or f.period == period)
