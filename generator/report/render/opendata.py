@@ -96,8 +96,15 @@ def tables(c: Consolidation, project: Project, lang: str) -> tuple[Table, Table,
     )
 
 
-def to_json(c: Consolidation, project: Project, lang: str, title: str) -> str:
-    found = tables(c, project, lang)
+def to_json(
+    c: Consolidation,
+    project: Project,
+    lang: str,
+    title: str,
+    found: Sequence[Table] | None = None,
+) -> str:
+    """The report's tables as one JSON document; ``found``: :func:`tables` if already made."""
+    found = tables(c, project, lang) if found is None else found
     meta = {
         "period": c.period,
         "edition": c.edition,

@@ -71,7 +71,7 @@ def write_pdf(job: Job, out: Path) -> tuple[Path, ...]:
 def write_json(job: Job, out: Path) -> tuple[Path, ...]:
     c, title = job.consolidation, job.document.title
     found = opendata.tables(c, job.project, job.lang)
-    _text(out, opendata.to_json(c, job.project, job.lang, title))
+    _text(out, opendata.to_json(c, job.project, job.lang, title, found))
     resources = [(t, out.name, "json") for t in found]
     package = opendata.datapackage(_package_name(job), title, resources, _extra(job))
     return (out, _text(out.parent / "datapackage.json", package))
