@@ -80,8 +80,7 @@ def report(
     """
     project = open_project(repo)
     day = parse_day(as_of, "--as-of") or dt.date.today()
-    result = validate(project)
-    periods = sorted({s.period for s in result.submissions()} | {int(p) for p in _folders(repo)})
+    periods = sorted(int(p) for p in _folders(project.root))
     period = _period(period_arg, periods)
     if period not in periods:
         known = ", ".join(str(p) for p in periods) or "-"
@@ -89,6 +88,8 @@ def report(
             f"nothing was submitted for {period}; periods in the repository: {known}",
             param_hint="--period",
         )
+    # Only the period's own folder and the registers: a report never reads other years.
+    result = validate(project, [f"submissions/{period}", "registry"])
     found, paths = build_report(
         project, result, period=period, fmt=fmt, lang=lang, out=out, as_of=day,
         when=_when(), edition=edition,  # type: ignore[arg-type]
