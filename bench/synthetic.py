@@ -6,6 +6,11 @@ a folder and makes it a git checkout. With ``history=True`` the files arrive on 
 through back-dated pull requests merged with merge commits, written in ONE
 ``git fast-import`` stream (see :mod:`synthetic_git`), as ``treaty demo`` does, so
 ``treaty status`` and ``treaty report`` read a realistic first-parent history.
+
+The MFA (``mfa``) files none of its own reports (they show as missing); it asks the other
+bodies for reports on every other event (point 46). A request finds its report by file
+name, by end date, or not at all (never filed), so ``treaty status`` matches requests to
+reports.
 """
 
 from __future__ import annotations
@@ -25,6 +30,10 @@ ANNEX1_ROWS = 120
 ANNEX3_ROWS = 20
 SIGNED = 10
 EVENTS = 16
+# The MFA asks for a report on every other event (point 46): found by file name, found by
+# end date, or (one in three) never answered.
+MFA = "mfa"
+REQUEST_EVERY = 2
 SCHEMA_LINE = "# yaml-language-server: $schema={up}schemas/{kind}.schema.json\n"
 # The registers copied from this repository as they are (the duty rules, for status).
 COPIED_REGISTERS = ("registry/duties.yaml",)
@@ -55,7 +64,15 @@ def _text(kk: str, ru: str) -> str:
 
 
 def _bodies_yaml(codes: list[str]) -> str:
-    lines = ["bodies:"]
+    lines = [
+        "bodies:",
+        f"  - code: {MFA}",
+        "    name: " + _text("Сыртқы істер министрлігі", "Министерство иностранных дел"),
+        "    category: ministry",
+        f'    maintainers: ["@bench/{MFA}"]',
+        "    consolidator: true",
+        "    verified: false",
+    ]
     for code in codes:
         lines += [
             f"  - code: {code}",
@@ -152,6 +169,37 @@ def _event(day: dt.date, body: str) -> str:
     )
 
 
+def _event_day(year: int, n: int) -> dt.date:
+    return dt.date(year, 1, 5) + dt.timedelta(days=20 * n)
+
+
+def _request(year: int, code: str, n: int) -> tuple[str, str]:
+    """The MFA's request for event ``n`` of ``code``: its file name and text."""
+    day = _event_day(year, n)
+    way = (n // REQUEST_EVERY) % 3  # 0: by file name, 1: by end date, 2: never answered
+    end = day if way < 2 else day + dt.timedelta(days=10)  # no event ends that day
+    asked = end + dt.timedelta(days=1)
+    lines = [
+        f"form: report-request\nperiod: {year}\nbody: {MFA}",
+        f'requested_on: "{asked.isoformat()}"',
+        f"requested_body: {code}",
+        "event: " + _text("Конференция", "Конференция"),
+        f'event_end: "{end.isoformat()}"',
+    ]
+    if way == 0:
+        lines.append(f"event_file: {day.isoformat()}-forum-{n}.yaml")
+    elif way == 2:
+        lines.append(f"event_file: {end.isoformat()}-forum-{n}.yaml")
+    name = f"report-requests/{asked.isoformat()}-{code}-forum-{n}.yaml"
+    text = "\n".join(lines) + "\n"
+    return name, SCHEMA_LINE.format(up="../../../../", kind="report-request") + text
+
+
+def _requests(year: int, codes: list[str]) -> dict[str, str]:
+    """The MFA's report requests of one year, by path inside its folder."""
+    return dict(_request(year, code, n) for code in codes for n in range(0, EVENTS, REQUEST_EVERY))
+
+
 def _submissions(year: int, code: str) -> dict[str, str]:
     """One body's files for one year, by path inside its folder."""
     files = {
@@ -159,7 +207,7 @@ def _submissions(year: int, code: str) -> dict[str, str]:
         "domestic-procedures.yaml": _domestic(year, code),
     }
     for n in range(EVENTS):
-        day = dt.date(year, 1, 5) + dt.timedelta(days=20 * n)
+        day = _event_day(year, n)
         files[f"event-reports/{day.isoformat()}-forum-{n}.yaml"] = _event(day, code)
     return files
 
@@ -173,6 +221,16 @@ def _registers(root: Path, codes: list[str]) -> None:
         shutil.copyfile(REPO_ROOT / rel, root / rel)
 
 
+def _write(folder: Path, files: dict[str, str]) -> list[str]:
+    """Write one body's files of one year; their paths relative to the repository."""
+    written = []
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+        written.append((folder / name).relative_to(folder.parents[2]).as_posix())
+    return written
+
+
 def build(
     root: Path, bodies: int, years: tuple[int, ...] = YEARS, history: bool = False
 ) -> Synthetic:
@@ -181,12 +239,10 @@ def build(
     _registers(root, codes)
     written: list[str] = []
     for year in years:
-        for code in codes:
-            folder = root / "submissions" / str(year) / code
-            (folder / "event-reports").mkdir(parents=True)
-            for name, text in _submissions(year, code).items():
-                (folder / name).write_text(text, encoding="utf-8")
-                written.append(f"submissions/{year}/{code}/{name}")
+        by_body = {code: _submissions(year, code) for code in codes}
+        by_body[MFA] = _requests(year, codes)
+        for code, files in by_body.items():
+            written += _write(root / "submissions" / str(year) / code, files)
     subprocess.run(["git", "init", "-q", "-b", "main", str(root)], check=True)
     merges = write_history(root, written) if history else 0
     return Synthetic(root, bodies, years, tuple(written), merges)

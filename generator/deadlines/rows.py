@@ -13,11 +13,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from generator.deadlines.duties import Duty, DutyBook, Exemption, OnRequest, fixed_due
 from generator.deadlines.history import SubmissionHistory
+from generator.deadlines.requests import Answers, answers
 from generator.deadlines.sources import Filed
 from generator.deadlines.values import State, StatusRow, judge
 from generator.model import Body
@@ -32,6 +33,9 @@ class Context:
     as_of: dt.date
     bodies: Mapping[str, Body]
     filed: tuple[Filed, ...]
+    _answers: dict[tuple[object, ...], Answers] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @cached_property
     def _by_kind(self) -> Mapping[tuple[str, int | None], list[Filed]]:
@@ -42,9 +46,20 @@ class Context:
             index[(f.kind, f.period)].append(f)
         return index
 
+    def files_of_kind(self, kind: str, period: int | None = None) -> list[Filed]:
+        return list(self._by_kind.get((kind, period), ()))
+
+    def answers(self, duty: Duty, spec: OnRequest) -> Answers:
+        """Every request matched to its report, once per duty (not once per period)."""
+        key = (duty.id, duty.kinds, spec, duty.due.after)
+        if key not in self._answers:
+            requests = self.files_of_kind(spec.kind)
+            self._answers[key] = answers(requests, self.files_of(duty), spec, duty.due.after)
+        return self._answers[key]
+
     def files_of(self, duty: Duty, period: int | None = None) -> list[Filed]:
         if len(duty.kinds) == 1:  # one look-up instead of a scan per duty and period
-            return list(self._by_kind.get((duty.kinds[0], period), ()))
+            return self.files_of_kind(duty.kinds[0], period)
         return [
             f for f in self.filed
             if f.kind in duty.kinds and (period is None or f.period == period)
@@ -135,40 +150,14 @@ def file_row(duty: Duty, filed: Filed, context: Context) -> StatusRow | None:
     return context.row(duty, filed.body, filed.period, due, [filed], filed.stem)
 
 
-def find_report(
-    request: Filed, reports: list[Filed], spec: OnRequest, after: str | None
-) -> Filed | None:
-    """The report a request asked for: by file name, by back-reference, then by end date."""
-    body = str(request.data.get(spec.body_field, ""))
-    mine = [r for r in reports if r.body == body]
-    wanted = request.data.get(spec.file_field) if spec.file_field else None
-    tests = (
-        lambda r: wanted is not None and r.name == wanted,
-        lambda r: spec.back_field is not None
-        and r.data.get(spec.back_field) in (request.name, request.path),
-        lambda r: spec.match_field is not None and after is not None
-        and r.data.get(spec.match_field) == request.data.get(after),
-    )  # fmt: skip
-    for test in tests:
-        found = next((r for r in mine if test(r)), None)
-        if found is not None:
-            return found
-    return None
-
-
 def request_rows(duty: Duty, spec: OnRequest, period: int, context: Context) -> list[StatusRow]:
-    reports = context.files_of(duty)
-    all_requests = [f for f in context.filed if f.kind == spec.kind]
-    answered = {
-        found.path for q in all_requests
-        if (found := find_report(q, reports, spec, duty.due.after)) is not None
-    }  # fmt: skip
+    found = context.answers(duty, spec)
     rows = []
-    for request in (q for q in all_requests if q.period == period):
+    for request in context.files_of_kind(spec.kind, period):
         body = request.data.get(spec.body_field)
         if not isinstance(body, str):
             continue
-        report = find_report(request, reports, spec, duty.due.after)
+        report = found.report_of[request.path]
         files = [report] if report else []
         exemption = context.exemption(duty, body, report)
         if exemption is not None:
@@ -177,9 +166,8 @@ def request_rows(duty: Duty, spec: OnRequest, period: int, context: Context) -> 
         due = file_due(duty, request, context)
         rows.append(context.row(duty, body, period, due, files, request.stem))
     for report in context.files_of(duty, period):
-        if report.path not in answered:
-            unasked = _unrequested(duty, report, context)
-            rows.append(unasked)
+        if report.path not in found.answered:
+            rows.append(_unrequested(duty, report, context))
     return rows
 
 
