@@ -51,12 +51,13 @@ def _build(data: SiteData, period: int, lang: str) -> ReportOutputs:
     document = build_document(found, project, lang)
     when = _when(data.as_of)
     stem = f"annex6-{period}-{data.edition}-{lang}"
-    entries = opendata.tables(found, project, lang)[0]
+    tables = opendata.tables(found, project, lang)  # made once, for the CSV and the JSON
+    json_text = opendata.to_json(found, project, lang, document.title, tables)
     files = {
         f"{stem}.docx": to_docx(document, when),
         f"{stem}.pdf": to_pdf(document, when),
-        f"{stem}.csv": opendata.to_csv(entries).encode("utf-8"),
-        f"{stem}.json": opendata.to_json(found, project, lang, document.title).encode("utf-8"),
+        f"{stem}.csv": opendata.to_csv(tables[0]).encode("utf-8"),
+        f"{stem}.json": json_text.encode("utf-8"),
     }
     names = {fmt: f"{stem}.{fmt}" for fmt in FORMATS}
     return ReportOutputs(document_html(document), files, names)
