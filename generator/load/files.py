@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,6 +48,7 @@ def _relative(repo: Path, raw: Path) -> str | None:
 
 
 def _has_symlink(repo: Path, rel: str) -> bool:
+    """Whether the named path, or a folder on the way to it, is a symbolic link."""
     current = repo
     for part in Path(rel).parts:
         current = current / part
@@ -56,40 +57,82 @@ def _has_symlink(repo: Path, rel: str) -> bool:
     return False
 
 
-def _walk(repo: Path) -> Iterable[str]:
+def _entries(folder: str) -> list[os.DirEntry[str]]:
+    """The folder's entries sorted by name; none when it cannot be listed (as os.walk)."""
+    try:
+        with os.scandir(folder) as listing:
+            return sorted(listing, key=lambda e: e.name)
+    except OSError:
+        return []
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()  # a link to a folder counts as a folder, as in os.walk
+    except OSError:
+        return False
+
+
+def _walk_folder(repo: Path, folder: str, linked: bool) -> Iterator[tuple[str, bool]]:
+    """Like ``os.walk`` (top-down, sorted, links never followed), one listing per folder.
+
+    Yields each YAML file and each link with whether a link is on its path: ``linked``
+    (the checked root was one) or the entry itself. A folder walked into is known not to
+    be a link, so no file needs its parents checked again."""
+    entries = _entries(folder)
+    rel = Path(folder).relative_to(repo).as_posix()
+    folders = [e for e in entries if _is_dir(e)]
+    for entry in (e for e in entries if not _is_dir(e)):
+        link = entry.is_symlink()
+        if link or entry.name.lower().endswith(YAML_SUFFIXES):
+            yield f"{rel}/{entry.name}", linked or link
+    links = [e for e in folders if e.is_symlink()]
+    yield from ((f"{rel}/{e.name}", True) for e in links)
+    for entry in folders:
+        if not entry.is_symlink():
+            yield from _walk_folder(repo, entry.path, linked)
+
+
+def _walk(repo: Path) -> Iterator[tuple[str, bool]]:
+    """Every candidate under the checked roots, with whether a link is on its path."""
     for root in CHECKED_ROOTS:
         base = repo / root
-        if not base.is_dir():
-            continue
-        for dirpath, dirnames, filenames in os.walk(base, followlinks=False):
-            dirnames.sort()
-            for name in sorted(filenames):
-                full = Path(dirpath) / name
-                if name.lower().endswith(YAML_SUFFIXES) or full.is_symlink():
-                    yield full.relative_to(repo).as_posix()
-            for name in dirnames:
-                if (Path(dirpath) / name).is_symlink():
-                    yield (Path(dirpath) / name).relative_to(repo).as_posix()
+        if base.is_dir():
+            yield from _walk_folder(repo, str(base), base.is_symlink())
 
 
-def discover(repo: Path, paths: Sequence[str]) -> tuple[list[SourceFile], list[Problem]]:
-    """The files to check (all of ``submissions/`` and ``registry/`` by default)."""
-    repo = repo.resolve()
+def _named(repo: Path, paths: Sequence[str]) -> tuple[dict[str, bool], list[Problem]]:
+    """The named files and folders' candidates, each with whether a link is on its path."""
     problems: list[Problem] = []
-    rels: list[str] = []
-    if not paths:
-        rels = list(_walk(repo))
+    found: dict[str, bool] = {}
+    walked: list[tuple[str, bool]] | None = None  # the whole walk, made once for all folders
     for raw in paths:
         rel = _relative(repo, Path(raw))
         if rel is None or rel.split("/", 1)[0] not in CHECKED_ROOTS:
             problems.append(problem(rel or raw, "TR005"))
         elif (repo / rel).is_dir() and not _has_symlink(repo, rel):
-            rels.extend(r for r in _walk(repo) if r.startswith(rel.rstrip("/") + "/"))
-        else:
-            rels.append(rel)
+            walked = list(_walk(repo)) if walked is None else walked
+            prefix = rel.rstrip("/") + "/"
+            for candidate, linked in walked:
+                if candidate.startswith(prefix):
+                    found.setdefault(candidate, linked)
+        elif rel not in found:
+            found[rel] = _has_symlink(repo, rel)
+    return found, problems
+
+
+def discover(repo: Path, paths: Sequence[str]) -> tuple[list[SourceFile], list[Problem]]:
+    """The files to check (all of ``submissions/`` and ``registry/`` by default).
+
+    A symbolic link anywhere on a file's path (the file or a folder) is refused (TR004)."""
+    repo = repo.resolve()
+    if paths:
+        candidates, problems = _named(repo, paths)
+    else:
+        candidates, problems = dict(_walk(repo)), []
     files: list[SourceFile] = []
-    for rel in dict.fromkeys(rels):
-        if _has_symlink(repo, rel):
+    for rel, linked in candidates.items():
+        if linked:
             problems.append(problem(rel, "TR004"))
         elif not rel.endswith(YAML_SUFFIXES):
             problems.append(problem(rel, "TR008"))

@@ -95,6 +95,37 @@ def test_symlinked_folder_is_refused_and_not_followed(tmp_path: Path) -> None:
     assert files == [] and _codes(problems) == [(TIF, "TR004")]
 
 
+def test_a_linked_checked_root_refuses_every_file_under_it(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    write(tmp_path, "elsewhere/2025/water/treaties-in-force.yaml", "a: 1\n")
+    write(repo, "registry/bodies.yaml", "a: 1\n")
+    (repo / "submissions").symlink_to(tmp_path / "elsewhere")
+    files, problems = discover(repo, [])
+    assert [f.rel for f in files] == ["registry/bodies.yaml"]
+    assert _codes(problems) == [(TIF, "TR004")]
+    files, problems = discover(repo, [str(repo / "submissions/2025")])
+    assert files == [] and _codes(problems) == [("submissions/2025", "TR004")]
+
+
+def test_links_are_refused_in_walk_order_with_files_before_folders(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    secret = write(tmp_path, "secret.yaml", "a: 1\n")
+    water = repo / "submissions/2025/water"
+    write(repo, TIF, "a: 1\n")
+    write(repo, "submissions/2025/water/z/event.yaml", "a: 1\n")
+    (water / "a-folder").symlink_to(tmp_path)
+    (water / "b-file.txt").symlink_to(secret)
+    (water / "c-broken.yaml").symlink_to(tmp_path / "nothing")
+    for paths in ([], [str(water)], [str(water), str(repo / TIF)]):
+        files, problems = discover(repo, paths)
+        assert [f.rel for f in files] == [TIF, "submissions/2025/water/z/event.yaml"]
+        assert _codes(problems) == [
+            ("submissions/2025/water/b-file.txt", "TR004"),
+            ("submissions/2025/water/c-broken.yaml", "TR004"),
+            ("submissions/2025/water/a-folder", "TR004"),
+        ]
+
+
 def test_wrong_extension_is_refused(tmp_path: Path) -> None:
     write(tmp_path, "submissions/2025/water/report.txt", "x")
     files, problems = discover(tmp_path, [str(tmp_path / "submissions/2025/water/report.txt")])
