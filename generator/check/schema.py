@@ -7,7 +7,7 @@ only a document it does not pass is checked again here, in Python, to name each 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker, TypeChecker, validators
@@ -176,7 +176,34 @@ class SchemaChecker:
             for finding in _findings(error):
                 key = (finding.parts, finding.code, tuple(sorted(finding.args.items())))
                 findings.setdefault(key, finding)
-        return list(findings.values())
+        return [self._with_example(name, finding) for finding in findings.values()]
+
+    def _with_example(self, name: str, finding: Finding) -> Finding:
+        """A TR205 finding gets a correct value of the same field from the form's example."""
+        if finding.code != "TR205" or finding.args.get("example"):
+            return finding
+        example = example_value(self._schemas[name], finding.parts) or "…"
+        return replace(finding, args={**finding.args, "example": example})
+
+
+def example_value(schema: Mapping[str, Any], parts: PathParts) -> str:
+    """The value at ``parts`` in the schema's first ``examples`` document ("" if none).
+
+    List positions fall back to the example's first item, so row 7 of a table is shown
+    the value the example's first row has.
+    """
+    examples = schema.get("examples")
+    node: Any = examples[0] if isinstance(examples, list) and examples else None
+    for part in parts:
+        if isinstance(node, list) and isinstance(part, int) and node:
+            node = node[min(part, len(node) - 1)]
+        elif isinstance(node, Mapping) and isinstance(part, str):
+            node = node.get(part)
+        else:
+            return ""
+    if isinstance(node, bool) or not isinstance(node, str | int):
+        return ""
+    return _shown(node)
 
 
 def _text_anyof(error: ValidationError) -> bool:
@@ -209,13 +236,24 @@ def _findings(error: ValidationError) -> Iterator[Finding]:
     yield _simple(error, parts)
 
 
+_SHAPES = frozenset({"array", "object", "string", "integer", "number", "boolean"})
+
+
+def _shape(json_type: str, schema: Any) -> str:
+    """Catalogue key (``path_errors``) saying in plain words what the field must look like."""
+    properties = schema.get("properties") if isinstance(schema, dict) else None
+    if json_type == "object" and isinstance(properties, dict) and {"kk", "ru"} <= set(properties):
+        return "type-text"
+    return f"type-{json_type}" if json_type in _SHAPES else "type-other"
+
+
 def _field(parts: PathParts) -> str:
     names = [p for p in parts if isinstance(p, str)]
     return names[-1] if names else ""
 
 
 def _shown(value: Any) -> str:
-    text = str(value)
+    text = "" if value is None else str(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -225,7 +263,10 @@ def _simple(error: ValidationError, parts: PathParts) -> Finding:
     args = {"field": _field(parts), "value": _shown(error.instance)}
     if kind == "type":
         types = value if isinstance(value, list) else [value]
-        return Finding(parts, "TR202", {**args, "expected": ", ".join(map(str, types))})
+        shape = _shape(str(types[0]), error.schema)
+        return Finding(
+            parts, "TR202", {**args, "expected": ", ".join(map(str, types)), "detail": shape}
+        )
     if kind == "enum":
         allowed = ", ".join(str(v) for v in value)
         hint = closest(str(error.instance), [str(v) for v in value])
@@ -235,7 +276,9 @@ def _simple(error: ValidationError, parts: PathParts) -> Finding:
     if kind == "format":
         return Finding(parts, "TR210", args)
     if kind == "pattern":
-        return Finding(parts, "TR205", {**args, "pattern": str(value)})
+        examples = error.schema.get("examples") if isinstance(error.schema, dict) else None
+        example = _shown(examples[0]) if isinstance(examples, list) and examples else ""
+        return Finding(parts, "TR205", {**args, "pattern": str(value), "example": example})
     if kind == "minItems":
         return Finding(parts, "TR206", {**args, "limit": str(value)})
     if kind in ("maxItems", "maxLength"):

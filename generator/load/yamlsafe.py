@@ -181,8 +181,34 @@ def _syntax(text: str, error: yaml.MarkedYAMLError) -> YamlProblem:
         return YamlProblem("TR104", line, column, {"tag": tag.strip("'")})
     if "another document" in problem_text or "single document" in problem_text:
         return YamlProblem("TR107", line, column)
-    detail = problem_text or str(error.context or "")
-    return YamlProblem("TR101", line, column, {"detail": detail})
+    return YamlProblem("TR101", line, column, {"detail": _plain_detail(error)})
+
+
+# libyaml's wording of a syntax problem -> a catalogue key (``path_errors``) that says
+# the same in plain words; the first piece found in the problem text wins.
+_SYNTAX_DETAILS = (
+    ("mapping values are not allowed", "yaml-colon"),
+    ("could not find expected ':'", "yaml-no-colon"),
+    ("did not find expected key", "yaml-key"),
+    ("expected '-' indicator", "yaml-dash"),
+    ("block sequence entries are not allowed", "yaml-dash-here"),
+    ("expected ',' or", "yaml-bracket"),
+    ("cannot start any token", "yaml-start-char"),
+    ("unknown escape character", "yaml-escape"),
+    ("expected comment or line break", "yaml-block-text"),
+    ("expected <document start>", "yaml-first-line"),
+)
+
+
+def _plain_detail(error: yaml.MarkedYAMLError) -> str:
+    """The catalogue key naming a syntax problem (``yaml-other`` when libyaml's is new)."""
+    problem_text = str(error.problem or "")
+    if "end of stream" in problem_text and "quoted scalar" in str(error.context or ""):
+        return "yaml-quote"
+    for piece, key in _SYNTAX_DETAILS:
+        if piece in problem_text:
+            return key
+    return "yaml-other"
 
 
 def _depth(data: Any) -> int:
