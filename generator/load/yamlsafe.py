@@ -181,7 +181,57 @@ def _syntax(text: str, error: yaml.MarkedYAMLError) -> YamlProblem:
         return YamlProblem("TR104", line, column, {"tag": tag.strip("'")})
     if "another document" in problem_text or "single document" in problem_text:
         return YamlProblem("TR107", line, column)
+    quote = _open_quote(text, line)
+    if quote is not None:
+        return YamlProblem("TR101", *quote, {"detail": "yaml-quote-here"})
     return YamlProblem("TR101", line, column, {"detail": _plain_detail(error)})
+
+
+def _open_quote(text: str, error_line: int) -> tuple[int, int] | None:
+    """Where a quote opened on one line runs on past its end (a clerk's usual slip).
+
+    libyaml reads an unclosed quote on to the next quote character and reports the error
+    there, often many lines below. Quoted values in our forms fit on one line, so the
+    first line above the error whose value opens a quote it never closes is the mistake.
+    """
+    for number, raw in enumerate(text.splitlines()[:error_line], start=1):
+        column = _unclosed_quote(raw)
+        if column is not None:
+            return number, column
+    return None
+
+
+def _unclosed_quote(line: str) -> int | None:
+    """1-based column of a quote that the line opens and does not close, if any."""
+    position = 0
+    while position < len(line):
+        char = line[position]
+        if char == "#" and (position == 0 or line[position - 1] in " \t"):
+            return None
+        if char in "\"'" and (position == 0 or line[position - 1] in " \t:-[{,"):
+            end = _closing(line, position)
+            if end is None:
+                return position + 1
+            position = end
+        position += 1
+    return None
+
+
+def _closing(line: str, start: int) -> int | None:
+    quote = line[start]
+    position = start + 1
+    while position < len(line):
+        char = line[position]
+        if quote == '"' and char == "\\":
+            position += 2
+            continue
+        if char == quote:
+            if quote == "'" and line[position + 1 : position + 2] == "'":
+                position += 2
+                continue
+            return position
+        position += 1
+    return None
 
 
 # libyaml's wording of a syntax problem -> a catalogue key (``path_errors``) that says

@@ -205,3 +205,30 @@ def test_unusual_documents_go_through_the_constructors(text: str) -> None:
     direct, standard, was_direct = _both_ways(text)
     assert direct == standard
     assert not was_direct
+
+
+@pytest.mark.parametrize(
+    ("line", "column"),
+    [
+        ('a: "x', 4),
+        ('a: "x"', None),
+        ("a: it's fine", None),
+        ("a: 'it''s'", None),
+        ('# a "comment', None),
+        ('a: "x \\" y', 4),
+        ("- 'open", 3),
+        ('a: "ok" # "not a quote', None),
+    ],
+)
+def test_a_quote_left_open_is_found_on_its_line(line: str, column: int | None) -> None:
+    from generator.load.yamlsafe import _unclosed_quote
+
+    assert _unclosed_quote(line) == column
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens() -> None:
+    text = 'a: 1\nb: "never closed\nc: 2\nd: "x"\ne: 3\n'
+    with pytest.raises(YamlProblem) as caught:
+        load_yaml(text)
+    assert (caught.value.code, caught.value.line, caught.value.column) == ("TR101", 2, 4)
+    assert caught.value.args_["detail"] == "yaml-quote-here"
