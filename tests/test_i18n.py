@@ -80,3 +80,16 @@ def test_localize_uses_field_labels_and_path_error_details() -> None:
     assert "no annual form has this file name" in en.localize(path, forms).message
     kk = catalogue("kk").localize(path, forms)
     assert kk.message != en.localize(path, forms).message and kk.hint
+
+
+def test_every_detail_key_the_checks_give_has_words_in_every_language() -> None:
+    """Syntax and type details are catalogue keys; a key with no words would show raw."""
+    from generator.check.schema import _SHAPES
+    from generator.i18n import catalogue
+    from generator.load.yamlsafe import _SYNTAX_DETAILS
+
+    keys = {key for _, key in _SYNTAX_DETAILS} | {"yaml-quote", "yaml-quote-here", "yaml-other"}
+    keys |= {f"type-{name}" for name in _SHAPES} | {"type-text", "type-other"}
+    for lang in ("kk", "ru", "en"):
+        missing = keys - set(catalogue(lang).path_errors)
+        assert not missing, (lang, sorted(missing))
