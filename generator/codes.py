@@ -76,6 +76,7 @@ CODES: dict[str, Code] = _codes(
     Code("TR314", W),  # body not listed as responsible for the treaty
     Code("TR315", E),  # unknown body referenced in content
     Code("TR316", E),  # attachment missing
+    Code("TR317", W),  # the Kazakh text looks like Russian
     # TR4xx: deadlines
     Code("TR401", W),  # late submission
     Code("TR402", W),  # amendment after the deadline

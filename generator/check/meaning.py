@@ -8,6 +8,7 @@ registry codes are unique.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -175,6 +176,27 @@ def check_body_refs(data: Any, registry: Registry, scanned: Scan | None = None) 
     return found
 
 
+KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+_CYRILLIC = re.compile("[А-Яа-яЁё]")
+#: Shorter texts (names, places) may lack Kazakh-only letters; longer Kazakh prose has them.
+LANGUAGE_CHECK_LENGTH = 40
+
+
+def check_languages(scanned: Scan) -> list[Finding]:
+    """A long ``kk`` text in Cyrillic without a single Kazakh-only letter is very likely
+    Russian pasted into the wrong line (a warning: the file is still accepted)."""
+    found: list[Finding] = []
+    for parts, value in scanned.values("kk"):
+        if (
+            isinstance(value, str)
+            and len(value) >= LANGUAGE_CHECK_LENGTH
+            and _CYRILLIC.search(value)
+            and KAZAKH_LETTERS.isdisjoint(value)
+        ):
+            found.append(Finding(parts, "TR317", {}))
+    return found
+
+
 def check_submission(
     place: FilePlace,
     data: Mapping[str, Any],
@@ -188,6 +210,7 @@ def check_submission(
         *check_event_date(place, data, form),
         *check_date_order(data, scanned),
         *check_treaties(place, data, form, registry, scanned),
+        *check_languages(scanned),
         *check_body_refs(data, registry, scanned),
     ]
 

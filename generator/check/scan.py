@@ -1,7 +1,7 @@
 """One pass over a parsed document, gathering what the checks of meaning look at.
 
 The checks of meaning and of referenced files look at a few field names wherever they
-occur (``treaty``, ``requested_body``, ``mfa_request``, ``attachment``) and at mappings
+occur (``treaty``, ``requested_body``, ``mfa_request``, ``attachment``, ``kk``) and at mappings
 holding dates that must come in order. :func:`scan` finds them all in one walk, in
 document order, so a file is walked once however many checks there are.
 """
@@ -14,7 +14,7 @@ from typing import Any
 
 PathParts = tuple[str | int, ...]
 
-WATCHED = ("treaty", "requested_body", "mfa_request", "attachment")
+WATCHED = ("treaty", "requested_body", "mfa_request", "attachment", "kk")
 # (earlier, later): where both are dates, the later one must not come first.
 DATE_ORDER: tuple[tuple[str, str], ...] = (
     ("start", "end"),

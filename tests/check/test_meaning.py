@@ -196,3 +196,19 @@ def test_registry_checks_tolerate_malformed_items(registry: Registry) -> None:
     assert check_registry("registry-bodies", {"bodies": [1, None, {"code": 5}]}, registry) == []
     assert check_registry("registry-treaties", {"treaties": ["x", {"bodies": 3}]}, registry) == []
     assert check_registry("registry-duties", {}, registry) == []
+
+
+def test_russian_text_under_kk_is_a_warning() -> None:
+    from generator.check.meaning import check_languages
+    from generator.check.scan import scan
+
+    russian = "Обмен гидрологическими данными по трансграничным рекам."
+    kazakh = "Трансшекаралық өзендер бойынша гидрологиялық деректермен алмасу."
+    data = {
+        "a": {"kk": russian, "ru": russian},
+        "b": {"kk": kazakh, "ru": russian},
+        "c": {"kk": "Астана", "ru": "Астана"},
+        "d": {"kk": "Treaty on the Eurasian Economic Union, signed in Astana", "en": "x"},
+    }
+    found = check_languages(scan(data))
+    assert [(f.parts, f.code) for f in found] == [(("a", "kk"), "TR317")]
