@@ -17,7 +17,7 @@ from typing import Any
 
 from generator.errors import ConfigurationError
 from generator.forms import FormSet
-from generator.load.yamlsafe import YamlProblem, load_yaml
+from generator.load.yamlsafe import load_config_yaml
 from generator.model import LANGUAGES
 from generator.problems import LocalizedProblem, Problem
 
@@ -101,12 +101,7 @@ def _read(name: str) -> dict[str, Any]:
         text = resources.files("generator.catalogues").joinpath(name).read_text(encoding="utf-8")
     except OSError as error:
         raise ConfigurationError(f"cannot read message catalogue {name}: {error}") from None
-    try:
-        data = load_yaml(text)
-    except YamlProblem as problem:
-        raise ConfigurationError(
-            f"{name}:{problem.line}:{problem.column}: not valid YAML ({problem.code})"
-        ) from None
+    data = load_config_yaml(text, name)
     return data if isinstance(data, dict) else {}
 
 

@@ -26,7 +26,7 @@ from generator.law.model import (
     Provision,
     Quote,
 )
-from generator.load.yamlsafe import YamlProblem, load_yaml
+from generator.load.yamlsafe import load_config_yaml
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 LAW_DIR = REPOSITORY / "law"
@@ -51,13 +51,10 @@ def load_law(law_dir: Path = LAW_DIR, schema_dir: Path = SCHEMA_DIR) -> Law:
 
 def _read(path: Path, schema_path: Path) -> dict[str, Any]:
     try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise ConfigurationError(f"{path}: cannot be read: {error.strerror}") from None
-    except YamlProblem as problem:
-        raise ConfigurationError(
-            f"{path}:{problem.line}:{problem.column}: not valid YAML ({problem.code})"
-        ) from None
+    data = load_config_yaml(text, path)
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
     errors = sorted(Draft202012Validator(schema).iter_errors(data), key=lambda e: list(e.path))
     if errors:

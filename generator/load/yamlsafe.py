@@ -24,6 +24,8 @@ from typing import Any
 
 import yaml
 
+from generator.errors import ConfigurationError
+
 MAX_DEPTH = 40
 
 _BaseLoader = yaml.CSafeLoader
@@ -338,3 +340,17 @@ def load_yaml(text: str) -> Any:
     if not loader.built_directly and _depth(data) > MAX_DEPTH:
         raise YamlProblem("TR106", *_deep_mark(text), {"limit": str(MAX_DEPTH)})
     return data
+
+
+def load_config_yaml(text: str, name: object) -> Any:
+    """Parse one of the project's own data files (a catalogue, the law, shared descriptions).
+
+    A broken file there is not a ministry's mistake but a fatal configuration error, which
+    still names the file, line and column.
+    """
+    try:
+        return load_yaml(text)
+    except YamlProblem as problem:
+        raise ConfigurationError(
+            f"{name}:{problem.line}:{problem.column}: not valid YAML ({problem.code})"
+        ) from None

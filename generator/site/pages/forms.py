@@ -17,7 +17,7 @@ import yaml
 
 from generator.errors import ConfigurationError
 from generator.forms import FORMS_DIR, FormSet
-from generator.load.yamlsafe import YamlProblem, load_yaml
+from generator.load.yamlsafe import load_config_yaml
 from generator.model import Form, Text
 from generator.site.data import SiteData
 from generator.site.edition import PUBLIC, redact, visible_forms
@@ -67,13 +67,10 @@ def load_shared(root: Path) -> SharedDescriptions:
     if not path.is_file():
         return SharedDescriptions({}, {})
     try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise ConfigurationError(f"cannot read {SHARED_FILE}: {error}") from None
-    except YamlProblem as problem:
-        raise ConfigurationError(
-            f"{SHARED_FILE}:{problem.line}:{problem.column}: not valid YAML ({problem.code})"
-        ) from None
+    data = load_config_yaml(text, SHARED_FILE)
     if not isinstance(data, Mapping):
         raise ConfigurationError(f"{SHARED_FILE}: expected a mapping with descriptions:")
     return SharedDescriptions(_texts(data.get("descriptions")), _texts(data.get("fields")))
