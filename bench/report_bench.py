@@ -39,8 +39,8 @@ CHILD = """
 import datetime as dt, json, resource, sys, time
 from pathlib import Path
 start = time.perf_counter()
-from generator.project import open_project
-from generator.validate import validate
+from generator.check.project import open_project
+from generator.check.validate import validate
 from generator.deadlines.status import build_status
 from generator.report.consolidate import consolidate
 from generator.report.view import build_document

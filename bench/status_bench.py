@@ -38,7 +38,7 @@ CHILD = """
 import collections, json, resource, sys, time
 from pathlib import Path
 start = time.perf_counter()
-from generator.project import open_project
+from generator.check.project import open_project
 from generator.deadlines.duties import load_duties
 from generator.deadlines.history import read_history
 from generator.deadlines.status import build_status

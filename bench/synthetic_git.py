@@ -1,6 +1,6 @@
 """Back-dated git history for the synthetic repository, in ONE ``git fast-import`` stream.
 
-The commits are those of ``treaty demo`` (:mod:`generator.deadlines.demo`): a setup commit
+The commits are those of ``treaty demo`` (:mod:`generator.demo.build`): a setup commit
 on ``main`` with the schemas and registers, then per body and day one pull request (a
 branch commit) merged into ``main`` with a merge commit. The merge days are spread the way
 real submissions arrive:
@@ -20,8 +20,8 @@ import subprocess
 from collections import defaultdict
 from pathlib import Path
 
-from generator.deadlines.demo import Change, Commit, fast_import_stream
-from generator.deadlines.demo_plan import spread
+from generator.demo.build import Change, Commit, fast_import_stream
+from generator.demo.plan import spread
 
 TZ = dt.timezone(dt.timedelta(hours=5))
 MAIN = "refs/heads/main"

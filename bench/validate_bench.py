@@ -40,8 +40,8 @@ CHILD = """
 import json, resource, sys, time
 from pathlib import Path
 start = time.perf_counter()
-from generator.project import open_project
-from generator.validate import validate
+from generator.check.project import open_project
+from generator.check.validate import validate
 root = Path(sys.argv[1])
 project = open_project(root)
 opened = time.perf_counter()

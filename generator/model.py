@@ -6,9 +6,13 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
-LANGUAGES: tuple[str, ...] = ("kk", "ru", "en")
+# The one list of the languages and of the editions (public / for official use).
+Lang = Literal["kk", "ru", "en"]
+LANGUAGES: tuple[Lang, ...] = ("kk", "ru", "en")
+Edition = Literal["public", "internal"]
+EDITIONS: tuple[Edition, ...] = ("public", "internal")
 
 
 class Cadence(StrEnum):

@@ -6,7 +6,9 @@ import string
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-LANGS = ("kk", "ru", "en")
+from generator.model import LANGUAGES
+
+LANGS = LANGUAGES
 
 
 def flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, str]:

@@ -6,9 +6,9 @@ import shutil
 from functools import cache
 from pathlib import Path
 
+from generator.check.project import Project
 from generator.check.schema import SchemaChecker
 from generator.forms import FormSet, load_forms
-from generator.project import Project
 from generator.registry import load_registry
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -43,7 +43,7 @@ def _compiled() -> tuple[FormSet, SchemaChecker]:
 
 
 def quick_project(root: Path) -> Project:
-    """Like :func:`generator.project.open_project` for a repository made by
+    """Like :func:`generator.check.project.open_project` for a repository made by
     :func:`make_repo`, reusing the forms and compiled schemas (they are the same copies)
     and reading the registries afresh."""
     forms, checker = _compiled()

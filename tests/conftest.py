@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.project import Project, open_project
+from generator.check.project import Project, open_project
 from testing.repo import make_repo
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.check.validate import validate
 from generator.codes import CODES
-from generator.validate import validate
 from testing.examples import Example, Expected, examples, place_example
 from testing.repo import REPO_ROOT, quick_project
 

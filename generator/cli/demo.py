@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from generator.cli.options import repo_option
-from generator.deadlines.demo import demo_from
+from generator.demo.build import demo_from
 from generator.errors import EXIT_OK
 
 
@@ -18,7 +18,7 @@ from generator.errors import EXIT_OK
 def demo(target: Path, force: bool, repo: Path) -> int:
     """Create a self-contained demo repository at TARGET from this repository's files,
     with realistic back-dated pull requests over 2025-2026 (some late, some missing, a
-    correction after a deadline). The dates are planned in generator/deadlines/demo_plan.yaml.
+    correction after a deadline). The dates are planned in generator/demo/plan.yaml.
 
     Example: treaty demo build/demo-repo --force && treaty status --repo build/demo-repo
     """

@@ -10,11 +10,11 @@ from generator.cli.options import lang_option, repo_option
 from generator.cli.pr import github_api
 from generator.errors import EXIT_OK, EXIT_PROBLEMS, UsageError
 from generator.github.annotate import annotation
-from generator.github.changes import changed_files, git
-from generator.github.messages import messages
-from generator.github.owners import Membership, OwnershipProblem, check_ownership, codeowners
 from generator.load.yamlsafe import YamlProblem, load_yaml
 from generator.registry import BODIES_FILE, Registry, load_registry, registry_from_data
+from generator.workflows.changes import changed_files, git
+from generator.workflows.messages import messages
+from generator.workflows.owners import Membership, OwnershipProblem, check_ownership, codeowners
 
 CODEOWNERS_FILE = ".github/CODEOWNERS"
 

@@ -9,19 +9,20 @@ from typing import Any
 
 import click
 
+from generator.check.project import open_project
+from generator.check.reporters import ReportView
+from generator.check.reporters.formats import github
 from generator.cli.options import lang_option, repo_option
+from generator.deadlines.trailers import stamp
 from generator.errors import EXIT_OK, EXIT_PROBLEMS
 from generator.github.api import GitHubApi, api_from_env
-from generator.github.check import run_check
 from generator.github.event import pull_request, read_event
-from generator.github.render import render
-from generator.github.sticky import MARKER, upsert_sticky
-from generator.github.trailers import stamp
-from generator.github.view import sections
 from generator.i18n import catalogue
-from generator.project import open_project
-from generator.reporters import ReportView
-from generator.reporters.formats import github
+from generator.model import LANGUAGES
+from generator.workflows.check import run_check
+from generator.workflows.render import render
+from generator.workflows.sticky import MARKER, upsert_sticky
+from generator.workflows.view import sections
 
 COMMENT_LANGS = ("kk", "ru")
 EXTRA_LANG_LABEL = "lang:"
@@ -50,7 +51,7 @@ def event_option(func: Any) -> Any:
 def comment_langs(labels: Sequence[str]) -> list[str]:
     """kk and ru always; a label such as ``lang:en`` adds a language."""
     extra = [x.removeprefix(EXTRA_LANG_LABEL) for x in labels if x.startswith(EXTRA_LANG_LABEL)]
-    return list(dict.fromkeys([*COMMENT_LANGS, *(x for x in extra if x in ("kk", "ru", "en"))]))
+    return list(dict.fromkeys([*COMMENT_LANGS, *(x for x in extra if x in LANGUAGES)]))
 
 
 def site_address(explicit: str | None) -> str:

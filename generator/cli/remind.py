@@ -7,13 +7,13 @@ from pathlib import Path
 
 import click
 
+from generator.check.project import open_project
 from generator.cli.options import parse_day, repo_option
 from generator.cli.pr import comment_langs, github_api
 from generator.deadlines.status import build_status
 from generator.errors import EXIT_OK
-from generator.github.remind import Duty, Text, assignees, plan, sync
-from generator.github.remind_text import close_note, reminder_text
-from generator.project import open_project
+from generator.workflows.remind import Duty, Text, assignees, plan, sync
+from generator.workflows.remind_text import close_note, reminder_text
 
 
 @click.command()

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import click
 
+from generator.check.project import Project, open_project
+from generator.check.validate import validate
 from generator.cli.options import lang_option, parse_day, repo_option
 from generator.deadlines.status import build_status
 from generator.errors import EXIT_OK, UsageError
-from generator.project import Project, open_project
+from generator.model import EDITIONS
 from generator.report import FORMATS, build_report
-from generator.report.model import EDITIONS
 from generator.report.timeliness import StatusRow
-from generator.validate import validate
 
 
 def _when() -> dt.datetime:

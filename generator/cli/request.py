@@ -6,17 +6,17 @@ from pathlib import Path
 
 import click
 
+from generator.check.project import open_project
+from generator.check.reporters import REPORTER_BY_NAME, ReportView
+from generator.check.validate import ValidationResult, check_text
 from generator.cli.options import lang_option, repo_option
 from generator.cli.owners import lazy_teams
 from generator.cli.pr import event_option
 from generator.deadlines.duties import load_duties
 from generator.errors import EXIT_OK, EXIT_PROBLEMS
 from generator.github.event import issue, read_event
-from generator.github.owners import Membership, consolidators, is_consolidator
 from generator.i18n import catalogue
-from generator.project import open_project
-from generator.reporters import REPORTER_BY_NAME, ReportView
-from generator.validate import ValidationResult, check_text
+from generator.workflows.owners import Membership, consolidators, is_consolidator
 
 
 @click.group()
@@ -39,7 +39,7 @@ def from_issue(ctx: click.Context, event_path: Path, dry_run: bool, lang: str, r
 
     Example: treaty request from-issue --event "$GITHUB_EVENT_PATH"
     """
-    from generator.github.request import report_request
+    from generator.workflows.request import report_request
 
     project = open_project(repo)
     opened = issue(read_event(event_path))

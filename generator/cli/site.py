@@ -10,8 +10,8 @@ import click
 
 from generator.cli.options import parse_day, repo_option
 from generator.errors import EXIT_OK
+from generator.model import EDITIONS
 from generator.site.build import SiteBuild, build_site, config_file_for, rules_versions
-from generator.site.config import EDITIONS
 from generator.site.data import load_rules
 from generator.site.deploy import deploy as deploy_versions
 

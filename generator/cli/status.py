@@ -7,12 +7,12 @@ from pathlib import Path
 
 import click
 
+from generator.check.project import open_project
 from generator.cli.options import lang_option, parse_day, repo_option
 from generator.deadlines.ics import write_calendars
 from generator.deadlines.render import FORMATS, UPCOMING_FORMATS, view_of
 from generator.deadlines.status import build_status
 from generator.errors import EXIT_OK
-from generator.project import open_project
 
 
 @click.command()

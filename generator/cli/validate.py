@@ -6,12 +6,12 @@ from pathlib import Path
 
 import click
 
+from generator.check.project import open_project
+from generator.check.reporters import REPORTER_BY_NAME, ReportView
+from generator.check.validate import validate as run_validation
 from generator.cli.options import lang_option, parse_day, repo_option
 from generator.errors import EXIT_OK, EXIT_PROBLEMS
 from generator.i18n import catalogue
-from generator.project import open_project
-from generator.reporters import REPORTER_BY_NAME, ReportView
-from generator.validate import validate as run_validation
 
 
 @click.command()

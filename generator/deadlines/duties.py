@@ -13,11 +13,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from generator.check.project import Project
 from generator.deadlines.calendar import WorkingCalendar
 from generator.errors import ConfigurationError
 from generator.load.yamlsafe import YamlProblem, load_yaml
 from generator.model import Body
-from generator.project import Project
 
 DUTIES_FILE = "registry/duties.yaml"
 DUTIES_SCHEMA = "registry-duties.schema.json"

@@ -18,8 +18,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from generator.deadlines.trailers import TRAILER, received_at
 from generator.errors import ConfigurationError
-from generator.github.trailers import TRAILER, received_at
 
 RECORD = "\x1e"
 MAIN_CANDIDATES = ("main", "origin/main", "master", "origin/master", "HEAD")
@@ -96,7 +96,7 @@ def _day(iso: str, tz: dt.tzinfo) -> dt.date:
 
 def _arrival(header: str, tz: dt.tzinfo) -> tuple[str, dt.date]:
     """The commit and its day: a trusted ``Received-At:`` trailer (see
-    :mod:`generator.github.trailers`) wins over the committer date."""
+    :mod:`generator.deadlines.trailers`) wins over the committer date."""
     meta, _, rest = header.partition("\x1f")
     commit, _, when = meta.partition(" ")
     iso, _, email = when.partition(" ")

@@ -14,9 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import groupby
 
+from generator.check.project import Project
 from generator.deadlines.values import JSON_KEYS, State, StatusReport, StatusRow
 from generator.i18n import Catalogue, area_catalogue
-from generator.project import Project
 from generator.templating import environment
 
 AREA = "deadlines"

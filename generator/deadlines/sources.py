@@ -14,10 +14,10 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.check.project import Project
 from generator.load.files import discover, read_text
 from generator.load.yamlsafe import YamlProblem, load_yaml
 from generator.paths import FilePlace, place_of
-from generator.project import Project
 
 _PERIOD_DIR = re.compile(r"^\d{4}$")
 

@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.check.project import Project
 from generator.deadlines.duties import load_duties
 from generator.deadlines.history import SubmissionHistory, read_history
 from generator.deadlines.rows import Context, rows_for
 from generator.deadlines.sources import collect, periods_on_disk
 from generator.deadlines.values import JSON_KEYS, State, StatusReport, StatusRow, judge
-from generator.project import Project
 
 __all__ = ["JSON_KEYS", "State", "StatusReport", "StatusRow", "build_status", "judge"]
 

@@ -13,13 +13,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from generator.check.project import Project
+from generator.check.validate import ValidationResult
 from generator.codes import CODES
 from generator.deadlines.duties import load_duties
 from generator.deadlines.history import SubmissionHistory, git, main_ref, read_history
 from generator.deadlines.status import State, StatusRow, build_status
 from generator.problems import Problem
-from generator.project import Project
-from generator.validate import ValidationResult
 
 ROOTS = ("submissions",)
 

@@ -1,5 +1,4 @@
-"""GitHub integration: pull-request checks, ownership, reminders and report requests.
+"""The GitHub adapter: the REST client, its interface, and the event payloads Actions hands us.
 
-Everything that talks to GitHub goes through :class:`generator.github.api.GitHubApi`;
-tests use the in-memory :class:`generator.github.fake.FakeGitHubApi`.
+Nothing here knows about deadlines or forms; :mod:`generator.workflows` uses it.
 """

@@ -11,8 +11,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-Lang = Literal["kk", "ru", "en"]
-LANGS: tuple[Lang, ...] = ("kk", "ru", "en")
+from generator.model import LANGUAGES
+
+LANGS = LANGUAGES
+
 ActStatus = Literal["draft", "adopted", "in-force"]
 Action = Literal["enact", "replace", "insert", "amend", "lead-in"]
 Paragraphs = tuple[str, ...]

@@ -14,13 +14,13 @@ import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 
-from generator.project import Project
+from generator.check.project import Project
+from generator.check.validate import ValidationResult
 from generator.report.consolidate import consolidate
 from generator.report.model import Consolidation, Edition
 from generator.report.render.write import WRITER_BY_FORMAT, Job
 from generator.report.timeliness import StatusRow
 from generator.report.view import build_document
-from generator.validate import ValidationResult
 
 FORMATS: tuple[str, ...] = tuple(WRITER_BY_FORMAT)
 

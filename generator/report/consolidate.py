@@ -10,9 +10,10 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 
+from generator.check.project import Project
+from generator.check.validate import FileResult, ValidationResult
 from generator.model import Form, Submission, Visibility
 from generator.paths import place_of
-from generator.project import Project
 from generator.report.edition import dropped_fields, report_forms
 from generator.report.model import Consolidation, Edition, Entry, Excluded, FormGroup, freeze
 from generator.report.sections import (
@@ -24,7 +25,6 @@ from generator.report.sections import (
 )
 from generator.report.timeliness import StatusRow, timeliness
 from generator.report.totals import received, totals
-from generator.validate import FileResult, ValidationResult
 
 ASSESSMENT_KIND = "assessment"
 _PERIOD_PATH = re.compile(r"^submissions/(?P<period>\d{4})/(?P<body>[^/]+)/")

@@ -11,12 +11,12 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import Any
 
+from generator.model import EDITIONS, Edition
 from generator.problems import Problem
 
-Edition = Literal["public", "internal"]
-EDITIONS: tuple[Edition, ...] = ("public", "internal")
+__all__ = ["EDITIONS", "Edition"]
 
 
 def freeze(value: Any, drop: frozenset[str] = frozenset()) -> Any:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from generator.project import Project
+from generator.check.project import Project
 from generator.report.context import Words
 from generator.report.document import Block, Cell, Document, Para, Section
 from generator.report.model import Assessment, Consolidation, StatusCount

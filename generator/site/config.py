@@ -7,8 +7,9 @@ import datetime as dt
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
-EDITIONS = ("public", "internal")
-SITE_LANGUAGES = ("kk", "ru", "en")
+from generator.model import EDITIONS, LANGUAGES
+
+SITE_LANGUAGES = LANGUAGES
 
 
 class TreatyReportsConfig(Config):

@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from generator.check.project import Project, open_project
+from generator.check.validate import ValidationResult, validate
 from generator.deadlines.status import StatusReport, build_status
 from generator.law.load import load_law
 from generator.law.model import Law
 from generator.model import Submission
-from generator.project import Project, open_project
 from generator.site.edition import for_edition, shows_form
-from generator.validate import ValidationResult, validate
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from generator.check.project import open_project
 from generator.deadlines.duties import load_duties
 from generator.deadlines.sources import collect
 from generator.deadlines.status import build_status
-from generator.project import open_project
 from tests.deadlines.gitrepo import GitRepo, annual, event
 
 T = "T11:00:00+05:00"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli.main import main
-from generator.deadlines.demo_plan import load_plan
+from generator.demo.plan import load_plan
 from testing.repo import REPO_ROOT
 
 KEYS = ["body", "kind", "period", "due", "submitted", "state", "days_late", "files", "rule"]

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.check.project import open_project
 from generator.deadlines.status import StatusReport, StatusRow, build_status
-from generator.project import open_project
 from tests.deadlines.gitrepo import GitRepo, annual, event
 
 D = dt.date

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.check.project import open_project
+from generator.check.validate import validate
 from generator.load.cache import CACHE_DIR, ParseCache, json_exact
 from generator.load.yamlsafe import YamlProblem
-from generator.project import open_project
-from generator.validate import validate
 from testing.repo import make_repo, write
 
 TEXT = "treaties:\n  - id: a-1\n    n: 3\n    ok: true\n    x: 1.5\n    none: null\n"

@@ -10,9 +10,9 @@ from typing import Any
 
 import yaml
 
+from generator.check.project import open_project
 from generator.cli.main import main
 from generator.i18n import catalogue
-from generator.project import open_project
 from generator.report.labels import report_labels
 from tests.report.conftest import DEMO_PERIOD, build
 from tests.report.readback import flat

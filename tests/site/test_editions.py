@@ -14,9 +14,9 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from generator.project import open_project
+from generator.check.project import open_project
+from generator.check.validate import validate
 from generator.site.edition import PUBLIC, for_edition
-from generator.validate import validate
 from tests.site.conftest import Built
 
 pytestmark = pytest.mark.slow

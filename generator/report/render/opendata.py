@@ -15,8 +15,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from generator.check.project import Project
 from generator.i18n import catalogue
-from generator.project import Project
 from generator.report.context import Words
 from generator.report.model import Consolidation, Entry
 from generator.report.text import one_line, plain

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.project import Project
+from generator.check.project import Project
 from generator.report.document import Document
 from generator.report.model import Consolidation
 from generator.report.render import opendata

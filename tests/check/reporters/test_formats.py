@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from generator.check.reporters import REPORTER_BY_NAME, ReportView
+from generator.check.reporters.formats import github, json_report, markdown, text
+from generator.check.validate import FileResult, ValidationResult
 from generator.cli.main import main
 from generator.i18n import catalogue
 from generator.problems import Problem, Severity
-from generator.reporters import REPORTER_BY_NAME, ReportView
-from generator.reporters.formats import github, json_report, markdown, text
-from generator.validate import FileResult, ValidationResult
 from testing.repo import real_forms, write
 
 TIF = "submissions/2025/water/treaties-in-force.yaml"

@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 from generator.deadlines.history import read_history
-from tests.github.conftest import ENERGY_FILE, demo_file, git, git_repo, pr_branch
+from tests.workflows.conftest import ENERGY_FILE, demo_file, git, git_repo, pr_branch
 
 __all__ = ["git_repo"]
 

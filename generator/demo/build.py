@@ -4,7 +4,7 @@ The project's own files (schemas, registries, law, site, submissions) are writte
 new git repository at DIR through ONE ``git fast-import`` stream: a setup commit on main
 (2024-12), then one pull request per body and day, each merged with a merge commit (as
 ``--no-ff`` would), so the first-parent history of main is what a real repository would
-show. The dates come from :mod:`generator.deadlines.demo_plan`. The same input always gives
+show. The dates come from :mod:`generator.demo.plan`. The same input always gives
 the same commits.
 """
 
@@ -18,7 +18,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.deadlines.demo_plan import (
+from generator.check.project import Project, open_project
+from generator.demo.plan import (
     DemoPlan,
     Planned,
     companions,
@@ -28,7 +29,6 @@ from generator.deadlines.demo_plan import (
     walk,
 )
 from generator.errors import ConfigurationError, UsageError
-from generator.project import Project, open_project
 
 
 @dataclass(frozen=True)

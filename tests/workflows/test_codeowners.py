@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.github.owners import codeowners
 from generator.registry import load_registry
+from generator.workflows.owners import codeowners
 from testing.repo import REPO_ROOT
-from tests.github.conftest import code, run
+from tests.workflows.conftest import code, run
 
 
 def test_committed_codeowners_matches_the_register() -> None:

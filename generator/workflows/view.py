@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from generator.check.project import Project
 from generator.codes import CODES
-from generator.github.check import CheckOutcome, kind_of
-from generator.github.messages import Messages, messages
-from generator.github.timeliness import Timeliness
 from generator.i18n import catalogue
 from generator.law.cite import cite_point
 from generator.law.messages import load_catalogue
 from generator.problems import Problem
-from generator.project import Project
+from generator.workflows.check import CheckOutcome, kind_of
+from generator.workflows.messages import Messages, messages
+from generator.workflows.timeliness import Timeliness
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The demo's history, planned from ``demo_plan.yaml`` and the duty rules.
+"""The demo's history, planned from ``plan.yaml`` and the duty rules.
 
 Each submission file gets the day its pull request is merged: a few days before its due
 date (on time), or as the plan says (late, missing, amended). Which day is "due" comes from
@@ -18,15 +18,15 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from generator.check.project import Project
 from generator.deadlines.duties import parse_offset
 from generator.deadlines.history import SubmissionHistory
 from generator.deadlines.sources import Filed, collect
 from generator.deadlines.status import build_status
 from generator.errors import ConfigurationError
 from generator.load.yamlsafe import YamlProblem, load_yaml
-from generator.project import Project
 
-PLAN_FILE = "demo_plan.yaml"
+PLAN_FILE = "plan.yaml"
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ def load_plan(text: str | None = None) -> DemoPlan:
     """The plan shipped with the package (or ``text``)."""
     try:
         if text is None:
-            text = resources.files("generator.deadlines").joinpath(PLAN_FILE).read_text("utf-8")
+            text = resources.files("generator.demo").joinpath(PLAN_FILE).read_text("utf-8")
         raw: dict[str, Any] = load_yaml(text)
         setup = raw["setup"]
         return DemoPlan(

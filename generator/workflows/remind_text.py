@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.github.messages import messages
-from generator.github.remind import Duty, Text
-from generator.github.render import render
+from generator.check.project import Project
 from generator.model import Cadence
-from generator.project import Project
+from generator.workflows.messages import messages
+from generator.workflows.remind import Duty, Text
+from generator.workflows.render import render
 
 
 @dataclass(frozen=True)

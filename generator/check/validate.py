@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.check.meaning import check_registry, check_submission
+from generator.check.project import Project
 from generator.check.references import check_references
 from generator.check.scan import scan
 from generator.check.schema import Finding
@@ -17,7 +18,6 @@ from generator.load.yamlsafe import YamlProblem, load_yaml
 from generator.model import Submission
 from generator.paths import FilePlace, PathError, place_of
 from generator.problems import Problem, Severity
-from generator.project import Project
 
 
 @dataclass(frozen=True)

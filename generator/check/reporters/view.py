@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.check.validate import ValidationResult
 from generator.forms import FormSet
 from generator.i18n import Catalogue
 from generator.problems import LocalizedProblem
-from generator.validate import ValidationResult
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from generator.cli import main as cli_main
-from generator.github.fake import FakeGitHubApi
+from testing.github_fake import FakeGitHubApi
 from testing.repo import REPO_ROOT, write
 
 FIXTURES = Path(__file__).parent / "fixtures"

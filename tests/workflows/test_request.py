@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.github.fake import FakeGitHubApi
+from generator.check.project import open_project
+from generator.check.validate import validate
 from generator.load.yamlsafe import load_yaml
-from generator.project import open_project
-from generator.validate import validate
-from tests.github.conftest import FIXTURES, code, run
+from testing.github_fake import FakeGitHubApi
+from tests.workflows.conftest import FIXTURES, code, run
 
 PATH = "submissions/2025/mfa/report-requests/2025-04-25-central-asia-water-conference.yaml"
 

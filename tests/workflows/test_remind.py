@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from generator.check.project import open_project
 from generator.deadlines.status import build_status
-from generator.github.fake import FakeGitHubApi
-from generator.github.remind import LABEL, stage
-from generator.project import open_project
-from tests.github.conftest import ENERGY_FILE, code, commit_all, demo_file, git_repo, run
+from generator.workflows.remind import LABEL, stage
+from testing.github_fake import FakeGitHubApi
+from tests.workflows.conftest import ENERGY_FILE, code, commit_all, demo_file, git_repo, run
 
 __all__ = ["git_repo"]
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.check.project import Project, open_project
+from generator.check.validate import check_text, validate
 from generator.problems import Severity
-from generator.project import Project, open_project
-from generator.validate import check_text, validate
 from testing.repo import REPO_ROOT, quick_project, write
 
 TIF = "submissions/2025/water/treaties-in-force.yaml"

@@ -7,10 +7,10 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from generator.check.project import Project
 from generator.deadlines.duties import load_duties
 from generator.deadlines.history import read_history
 from generator.deadlines.status import StatusRow, build_status
-from generator.project import Project
 
 
 @dataclass(frozen=True)

@@ -7,15 +7,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.github.changes import Change, changed_files
+from generator.check.project import Project
+from generator.check.validate import ValidationResult, validate
 from generator.github.event import PullRequest
-from generator.github.timeliness import Timeliness, received_day, timeliness
 from generator.load.files import CHECKED_ROOTS
 from generator.paths import FilePlace, place_of
 from generator.problems import Problem, Severity
-from generator.project import Project
 from generator.registry import BODIES_FILE
-from generator.validate import ValidationResult, validate
+from generator.workflows.changes import Change, changed_files
+from generator.workflows.timeliness import Timeliness, received_day, timeliness
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Protocol
 
-from generator.github.changes import Change
 from generator.model import Body
 from generator.registry import Registry
+from generator.workflows.changes import Change
 
 
 @dataclass(frozen=True)

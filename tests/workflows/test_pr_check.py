@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.github.fake import FakeGitHubApi
-from generator.github.sticky import MARKER
-from tests.github.conftest import ENERGY_FILE, code, demo_file, event, git_repo, pr_branch, run
+from generator.workflows.sticky import MARKER
+from testing.github_fake import FakeGitHubApi
+from tests.workflows.conftest import ENERGY_FILE, code, demo_file, event, git_repo, pr_branch, run
 
 __all__ = ["git_repo"]
 
@@ -77,7 +77,7 @@ def test_sticky_comment_created_once_then_edited(
     assert "English" not in first.body
 
     # The clerk fixes the file and pushes again: the same comment is edited.
-    from tests.github.conftest import commit_all, write
+    from tests.workflows.conftest import commit_all, write
 
     write(git_repo, ENERGY_FILE, demo_file(ENERGY_FILE))
     head2 = commit_all(git_repo, "Fix", "2026-01-09T11:00:00+05:00")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
+from generator.check.reporters.view import ReportView
 from generator.escape import table_cell
-from generator.reporters.view import ReportView
 
 
 def text(view: ReportView) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.github.api import Issue
-from generator.github.fake import FakeGitHubApi
-from tests.github.conftest import code, event, run
+from testing.github_fake import FakeGitHubApi
+from tests.workflows.conftest import code, event, run
 
 
 def test_stamp_writes_the_opening_time_once(tmp_path: Path, api: FakeGitHubApi) -> None:

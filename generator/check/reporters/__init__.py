@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from generator.reporters.formats import github, json_report, markdown, text
-from generator.reporters.view import ReportView
+from generator.check.reporters.formats import github, json_report, markdown, text
+from generator.check.reporters.view import ReportView
 
 Reporter = Callable[[ReportView], str]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.github.trailers import parse_received_at, received_at, stamp
+from generator.deadlines.trailers import parse_received_at, received_at, stamp
 
 MERGED = dt.datetime(2026, 1, 20, 12, 0, tzinfo=dt.UTC)
 MESSAGE = "Merge pull request #17 from x/y\n\nAnnexes 1-3\n\nReceived-At: 2026-01-09T04:12:33Z\n"

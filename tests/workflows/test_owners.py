@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.github.fake import FakeGitHubApi
-from tests.github.conftest import (
+from testing.github_fake import FakeGitHubApi
+from tests.workflows.conftest import (
     ENERGY_FILE,
     WATER_FILE,
     code,
@@ -68,7 +68,7 @@ def test_personal_login_maintainer_needs_no_api(git_repo: Path) -> None:
     bodies = git_repo / "registry/bodies.yaml"
     text = bodies.read_text(encoding="utf-8")
     bodies.write_text(text.replace('["@treaty-reports/energy"]', '["@Aigerim-Energy"]'))
-    from tests.github.conftest import commit_all
+    from tests.workflows.conftest import commit_all
 
     commit_all(git_repo, "Personal maintainer")
     pr_branch(git_repo, {ENERGY_FILE: demo_file(ENERGY_FILE)})
