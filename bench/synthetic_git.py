@@ -20,7 +20,7 @@ import subprocess
 from collections import defaultdict
 from pathlib import Path
 
-from generator.demo.build import Change, Commit, fast_import_stream
+from generator.demo.build import Commit, DemoChange, fast_import_stream
 from generator.demo.plan import spread
 
 TZ = dt.timezone(dt.timedelta(hours=5))
@@ -58,15 +58,15 @@ def _at(day: dt.date, key: str) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(9 + spread(key, 9), spread(key + "m", 60)), TZ)
 
 
-def _groups(root: Path, written: list[str]) -> dict[tuple[dt.date, str], list[Change]]:
-    groups: dict[tuple[dt.date, str], list[Change]] = defaultdict(list)
+def _groups(root: Path, written: list[str]) -> dict[tuple[dt.date, str], list[DemoChange]]:
+    groups: dict[tuple[dt.date, str], list[DemoChange]] = defaultdict(list)
     for rel in written:
         content = (root / rel).read_bytes()
         body = _parts(rel)[1]
-        groups[(arrival(rel), body)].append(Change(rel, content))
+        groups[(arrival(rel), body)].append(DemoChange(rel, content))
         later = amended(rel)
         if later is not None:
-            groups[(later, body)].append(Change(rel, content + AMEND_NOTE))
+            groups[(later, body)].append(DemoChange(rel, content + AMEND_NOTE))
     return groups
 
 
@@ -77,7 +77,7 @@ def _setup(root: Path, first_year: int) -> Commit:
         for p in (root / top).rglob("*")
         if p.is_file()
     )
-    changes = tuple(Change(p, (root / p).read_bytes()) for p in paths)
+    changes = tuple(DemoChange(p, (root / p).read_bytes()) for p in paths)
     when = _at(dt.date(first_year - 1, 12, 1), "setup")
     return Commit(MAIN, MERGER, when, "Set up the repository", changes)
 

@@ -12,7 +12,7 @@ from generator.cli.options import parse_day, repo_option
 from generator.cli.pr import comment_langs, github_api
 from generator.deadlines.status import build_status
 from generator.errors import EXIT_OK
-from generator.workflows.remind import Duty, Text, assignees, plan, sync
+from generator.workflows.remind import OverdueDuty, ReminderText, assignees, plan, sync
 from generator.workflows.remind_text import close_note, reminder_text
 
 
@@ -49,7 +49,7 @@ def remind(
     langs = comment_langs([f"lang:{x}" for x in extra])
     unread: set[str] = set()
 
-    def write(duty: Duty) -> Text:
+    def write(duty: OverdueDuty) -> ReminderText:
         body = project.registry.bodies.get(duty.row.body)
         logins, missed = assignees(body.maintainers if body else (), api)
         unread.update(missed)

@@ -15,7 +15,7 @@ from generator.deadlines.status import build_status
 from generator.errors import EXIT_OK, UsageError
 from generator.model import EDITIONS
 from generator.report import FORMATS, build_report
-from generator.report.timeliness import StatusRow
+from generator.report.timeliness import StatusRowLike
 
 
 def _when() -> dt.datetime:
@@ -31,7 +31,7 @@ def _when() -> dt.datetime:
         ) from None
 
 
-def _status(project: Project, as_of: dt.date, period: int) -> list[StatusRow]:
+def _status(project: Project, as_of: dt.date, period: int) -> list[StatusRowLike]:
     """Rows of ``treaty status`` for the period (timeliness for the annex per body)."""
     return list(build_status(project, as_of=as_of, period=period).rows)
 

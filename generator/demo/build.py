@@ -32,7 +32,7 @@ from generator.errors import ConfigurationError, UsageError
 
 
 @dataclass(frozen=True)
-class Change:
+class DemoChange:
     path: str
     content: bytes
     executable: bool = False
@@ -44,7 +44,7 @@ class Commit:
     who: tuple[str, str]
     when: dt.datetime
     message: str
-    changes: tuple[Change, ...]
+    changes: tuple[DemoChange, ...]
     merge_of: int | None = None  # index of the branch commit this one merges
 
 
@@ -66,9 +66,9 @@ def _at(plan: DemoPlan, day: dt.date, key: str) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hour, spread(key + "m", 60)), plan.tz)
 
 
-def _change(root: Path, path: str, suffix: bytes = b"") -> Change:
+def _change(root: Path, path: str, suffix: bytes = b"") -> DemoChange:
     full = root / path
-    return Change(path, full.read_bytes() + suffix, os.access(full, os.X_OK))
+    return DemoChange(path, full.read_bytes() + suffix, os.access(full, os.X_OK))
 
 
 def setup_commit(root: Path, plan: DemoPlan) -> Commit:
@@ -80,7 +80,7 @@ def setup_commit(root: Path, plan: DemoPlan) -> Commit:
 
 def pull_requests(root: Path, plan: DemoPlan, files: tuple[Planned, ...]) -> list[Commit]:
     """Branch commit + merge commit for each body and day, in merge order."""
-    groups: dict[tuple[dt.date, str], list[Change]] = defaultdict(list)
+    groups: dict[tuple[dt.date, str], list[DemoChange]] = defaultdict(list)
     for item in files:
         groups[(item.day, item.body)].append(_change(root, item.path))
         if item.amend is not None and item.amend <= plan.until:

@@ -16,13 +16,13 @@ from generator.law.compare import compare, diff_markdown
 from generator.law.consolidate import consolidate, editions, history_timeline, resolve, text_at
 from generator.law.diff import redline
 from generator.law.load import load_law
-from generator.law.messages import Catalogue, load_catalogue
+from generator.law.messages import LawCatalogue, load_catalogue
 from generator.law.pages import build_pages
 from generator.law.render import history_markdown, show_json, show_markdown
 
 __all__ = [
-    "Catalogue",
     "Citation",
+    "LawCatalogue",
     "build_pages",
     "cite_point",
     "compare",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.law.messages import Catalogue
+from generator.law.messages import LawCatalogue
 
 _POINT_REF = re.compile(r"^(?P<point>[1-9][0-9]*)(?:\.(?P<sub>[1-9][0-9]*))?$")
 IN_FORCE = "in-force"
@@ -35,7 +35,7 @@ def edition_path(edition: str = IN_FORCE) -> str:
     return f"rules/{edition}/"
 
 
-def cite_point(ref: str, catalogue: Catalogue, edition: str = IN_FORCE) -> Citation:
+def cite_point(ref: str, catalogue: LawCatalogue, edition: str = IN_FORCE) -> Citation:
     """Cite a point (``"46"``) or subpoint (``"2.1"``) of the Rules.
 
     The anchor is the point's (subpoints have none of their own). ``edition`` is an edition

@@ -11,8 +11,8 @@ from typing import Literal
 
 from generator.escape import md_escape
 from generator.law.diff import Redline, redline, render_redline
-from generator.law.messages import Catalogue
-from generator.law.model import ConsolidatedProvision, Consolidation, Law, Provision
+from generator.law.messages import LawCatalogue
+from generator.law.model import ConsolidatedProvision, ConsolidatedText, Law, Provision
 from generator.law.render import environment
 
 ChangeKind = Literal["added", "removed", "changed", "not-comparable"]
@@ -46,7 +46,7 @@ def _change(
     return None if same_source else ProvisionChange(provision, "not-comparable", old, new)
 
 
-def compare(law: Law, a: Consolidation, b: Consolidation) -> tuple[ProvisionChange, ...]:
+def compare(law: Law, a: ConsolidatedText, b: ConsolidatedText) -> tuple[ProvisionChange, ...]:
     """The provisions whose text differs between ``a`` and ``b``, in reading order."""
     old = {item.provision.id: item for item in a.provisions}
     new = {item.provision.id: item for item in b.provisions}
@@ -61,7 +61,7 @@ class ChangeView:
     note: str | None
 
 
-def _view(change: ProvisionChange, cat: Catalogue, style: str) -> ChangeView:
+def _view(change: ProvisionChange, cat: LawCatalogue, style: str) -> ChangeView:
     label = md_escape(cat.provision_name(change.provision))
     if change.kind == "changed" and change.redline is not None:
         text = render_redline(change.redline, style, md_escape)
@@ -77,9 +77,9 @@ def _view(change: ProvisionChange, cat: Catalogue, style: str) -> ChangeView:
 def diff_markdown(
     law: Law,
     labels: tuple[str, str],
-    a: Consolidation,
-    b: Consolidation,
-    cat: Catalogue,
+    a: ConsolidatedText,
+    b: ConsolidatedText,
+    cat: LawCatalogue,
     style: str = "md",
 ) -> str:
     """A Markdown redline between two texts; ``style`` is md, wdiff or html."""

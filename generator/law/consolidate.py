@@ -23,7 +23,7 @@ from generator.errors import UsageError
 from generator.law.model import (
     Act,
     ConsolidatedProvision,
-    Consolidation,
+    ConsolidatedText,
     Edition,
     Law,
     Status,
@@ -135,7 +135,7 @@ def _pending(law: Law, provision_id: str, at: dt.date) -> tuple[str, ...]:
     )
 
 
-def consolidate(law: Law, at: dt.date, with_drafts: bool = False) -> Consolidation:
+def consolidate(law: Law, at: dt.date, with_drafts: bool = False) -> ConsolidatedText:
     """The Decree and the Rules on ``at``; drafts are applied only when asked for."""
     provisions = tuple(
         item
@@ -143,7 +143,7 @@ def consolidate(law: Law, at: dt.date, with_drafts: bool = False) -> Consolidati
         if item is not None
     )
     drafts = tuple(act.id for act in law.acts if act.is_draft and act.effective_date <= at)
-    return Consolidation(at, with_drafts, provisions, drafts)
+    return ConsolidatedText(at, with_drafts, provisions, drafts)
 
 
 def editions(law: Law) -> tuple[Edition, ...]:
@@ -155,7 +155,7 @@ def editions(law: Law) -> tuple[Edition, ...]:
     )
 
 
-def resolve(law: Law, ref: str, with_drafts: bool = False) -> Consolidation:
+def resolve(law: Law, ref: str, with_drafts: bool = False) -> ConsolidatedText:
     """An edition id (the text right after that act, drafts included for a draft edition),
     or an ISO date (the text on that date, drafts only if ``with_drafts``)."""
     for edition in editions(law):

@@ -28,14 +28,14 @@ class Token:
 
 
 @dataclass(frozen=True)
-class Segment:
+class DiffSegment:
     op: Op
     tokens: tuple[Token, ...]
 
 
 @dataclass(frozen=True)
 class Redline:
-    segments: tuple[Segment, ...]
+    segments: tuple[DiffSegment, ...]
 
     def words(self, op: Op) -> tuple[str, ...]:
         """The words (not punctuation) of every segment of kind ``op``, in order."""
@@ -65,15 +65,15 @@ def redline(old: Sequence[str], new: Sequence[str]) -> Redline:
     matcher = difflib.SequenceMatcher(
         None, [t.text for t in a], [t.text for t in b], autojunk=False
     )
-    segments: list[Segment] = []
+    segments: list[DiffSegment] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            segments.append(Segment("equal", b[j1:j2]))
+            segments.append(DiffSegment("equal", b[j1:j2]))
             continue
         if i2 > i1:
-            segments.append(Segment("delete", a[i1:i2]))
+            segments.append(DiffSegment("delete", a[i1:i2]))
         if j2 > j1:
-            segments.append(Segment("insert", b[j1:j2]))
+            segments.append(DiffSegment("insert", b[j1:j2]))
     return Redline(tuple(segments))
 
 

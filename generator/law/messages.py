@@ -11,7 +11,7 @@ AREA = "law"
 
 
 @dataclass(frozen=True)
-class Catalogue(Strings):
+class LawCatalogue(Strings):
     """UI strings of one language, with the names of acts and provisions built from them."""
 
     def act_name(self, act: Act) -> str:
@@ -31,6 +31,6 @@ class Catalogue(Strings):
         return self(key, label=self.provision_label(provision))
 
 
-def load_catalogue(lang: str) -> Catalogue:
+def load_catalogue(lang: str) -> LawCatalogue:
     """The texts of ``law.<lang>.yaml``; ``lang`` is one of kk, ru, en."""
-    return Catalogue(AREA, lang, area_texts(AREA, lang))
+    return LawCatalogue(AREA, lang, area_texts(AREA, lang))

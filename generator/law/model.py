@@ -240,7 +240,7 @@ class ConsolidatedProvision:
 
 
 @dataclass(frozen=True)
-class Consolidation:
+class ConsolidatedText:
     """The text of the Decree and the Rules on a date."""
 
     as_of: dt.date

@@ -20,7 +20,7 @@ import datetime as dt
 from generator.escape import md_escape
 from generator.law.cite import IN_FORCE
 from generator.law.consolidate import consolidate, editions
-from generator.law.messages import Catalogue
+from generator.law.messages import LawCatalogue
 from generator.law.model import Act, Law
 from generator.law.render import (
     environment,
@@ -31,7 +31,7 @@ from generator.law.render import (
 )
 
 
-def build_pages(law: Law, cat: Catalogue, today: dt.date, version: str = "") -> dict[str, str]:
+def build_pages(law: Law, cat: LawCatalogue, today: dt.date, version: str = "") -> dict[str, str]:
     """Every page of the Rules section in the catalogue's language.
 
     ``version`` is the site version's edition (an act id): when it is a draft's edition,
@@ -56,7 +56,7 @@ def build_pages(law: Law, cat: Catalogue, today: dt.date, version: str = "") -> 
     return pages
 
 
-def index_page(law: Law, cat: Catalogue, today: dt.date) -> str:
+def index_page(law: Law, cat: LawCatalogue, today: dt.date) -> str:
     links = [
         (
             md_escape(
@@ -81,7 +81,7 @@ def index_page(law: Law, cat: Catalogue, today: dt.date) -> str:
     )
 
 
-def _changes(act: Act, law: Law, cat: Catalogue) -> str:
+def _changes(act: Act, law: Law, cat: LawCatalogue) -> str:
     if not act.scope_known:
         return cat("timeline_scope_unknown")
     if any(i.action == "enact" for i in act.instructions):
@@ -89,7 +89,7 @@ def _changes(act: Act, law: Law, cat: Catalogue) -> str:
     return provision_list([t for i in act.instructions for t in i.targets], law, cat)
 
 
-def _row(act: Act, law: Law, cat: Catalogue) -> list[str]:
+def _row(act: Act, law: Law, cat: LawCatalogue) -> list[str]:
     effective = act.effective_date.isoformat()
     if act.is_draft:
         effective = cat("timeline_draft_effective")
@@ -106,7 +106,7 @@ def _row(act: Act, law: Law, cat: Catalogue) -> list[str]:
     return [cells[0], cells[1], *(md_escape(c).replace("|", "\\|") for c in cells[2:])]
 
 
-def timeline_page(law: Law, cat: Catalogue) -> str:
+def timeline_page(law: Law, cat: LawCatalogue) -> str:
     keys = ("date", "act", "status", "in_force", "certainty", "changes")
     acts = [
         {
@@ -129,7 +129,7 @@ def timeline_page(law: Law, cat: Catalogue) -> str:
     )
 
 
-def history_index(law: Law, cat: Catalogue) -> str:
+def history_index(law: Law, cat: LawCatalogue) -> str:
     lines = [f"# {md_escape(cat('history_index_heading'))}", ""]
     lines += [f"- [{md_escape(cat.provision_name(p))}]({p.id}.md)" for p in law.provisions]
     return "\n".join(lines) + "\n"

@@ -16,8 +16,8 @@ from jinja2 import Environment
 from generator.escape import md_escape
 from generator.law.consolidate import history_timeline
 from generator.law.diff import redline, render_redline
-from generator.law.messages import Catalogue
-from generator.law.model import ConsolidatedProvision, Consolidation, Law, Provision, Wording
+from generator.law.messages import LawCatalogue
+from generator.law.model import ConsolidatedProvision, ConsolidatedText, Law, Provision, Wording
 from generator.templating import environment as templates
 
 
@@ -59,7 +59,7 @@ def _date(day: dt.date | None) -> str:
     return day.isoformat() if day else ""
 
 
-def period_text(wording: Wording, cat: Catalogue) -> str:
+def period_text(wording: Wording, cat: LawCatalogue) -> str:
     start = _date(wording.valid_from) or cat(
         "period_unknown_start", date=_date(wording.attested_on)
     )
@@ -67,7 +67,7 @@ def period_text(wording: Wording, cat: Catalogue) -> str:
     return cat("period_draft" if wording.draft else "period", start=start, end=end)
 
 
-def basis_notes(wording: Wording, law: Law, cat: Catalogue) -> list[str]:
+def basis_notes(wording: Wording, law: Law, cat: LawCatalogue) -> list[str]:
     """The "as amended by" line of a wording, with the act's own notes."""
     name = cat.act_name(law.act(wording.act))
     if wording.basis == "quoted":
@@ -88,7 +88,7 @@ def _chapters_placed(law: Law) -> set[str]:
     return {p.chapter for p in law.provisions if p.chapter is not None}
 
 
-def provision_view(item: ConsolidatedProvision, law: Law, cat: Catalogue) -> ProvisionView:
+def provision_view(item: ConsolidatedProvision, law: Law, cat: LawCatalogue) -> ProvisionView:
     wording = item.wording
     paragraphs = wording.paragraphs if wording and wording.paragraphs else None
     notes = basis_notes(wording, law, cat) if wording else []
@@ -108,7 +108,7 @@ def provision_view(item: ConsolidatedProvision, law: Law, cat: Catalogue) -> Pro
     )
 
 
-def provision_list(ids: Sequence[str], law: Law, cat: Catalogue) -> str:
+def provision_list(ids: Sequence[str], law: Law, cat: LawCatalogue) -> str:
     """Provisions grouped by part: "The Decree: Title, Point 1; The Rules: Point 2"."""
     groups = []
     for part in ("decree", "rules"):
@@ -119,7 +119,7 @@ def provision_list(ids: Sequence[str], law: Law, cat: Catalogue) -> str:
 
 
 def pending_boxes(
-    consolidation: Consolidation, law: Law, cat: Catalogue, for_site: bool = False
+    consolidation: ConsolidatedText, law: Law, cat: LawCatalogue, for_site: bool = False
 ) -> tuple[Box, ...]:
     """A warning box per draft not in force (or applied on request) at that date.
 
@@ -143,7 +143,7 @@ def pending_boxes(
 
 
 def show_markdown(
-    consolidation: Consolidation, law: Law, cat: Catalogue, anchors: bool = False
+    consolidation: ConsolidatedText, law: Law, cat: LawCatalogue, anchors: bool = False
 ) -> str:
     """The consolidated text as Markdown (``anchors`` adds ``{#p-46}`` for the site)."""
     parts = []
@@ -169,7 +169,7 @@ def show_markdown(
     )
 
 
-def _act_json(law: Law, act_id: str | None, cat: Catalogue) -> dict[str, Any] | None:
+def _act_json(law: Law, act_id: str | None, cat: LawCatalogue) -> dict[str, Any] | None:
     if act_id is None:
         return None
     act = law.act(act_id)
@@ -182,7 +182,7 @@ def _act_json(law: Law, act_id: str | None, cat: Catalogue) -> dict[str, Any] | 
     }
 
 
-def provision_json(item: ConsolidatedProvision, law: Law, cat: Catalogue) -> dict[str, Any]:
+def provision_json(item: ConsolidatedProvision, law: Law, cat: LawCatalogue) -> dict[str, Any]:
     wording = item.wording
     paragraphs = wording.paragraphs if wording else None
     return {
@@ -207,7 +207,7 @@ def provision_json(item: ConsolidatedProvision, law: Law, cat: Catalogue) -> dic
     }
 
 
-def show_json(consolidation: Consolidation, law: Law, cat: Catalogue) -> dict[str, Any]:
+def show_json(consolidation: ConsolidatedText, law: Law, cat: LawCatalogue) -> dict[str, Any]:
     """The consolidated text as JSON-ready data: every provision with its wording, its
     source act and its period in force."""
     return {
@@ -230,7 +230,7 @@ class WordingView:
 
 
 def wording_views(
-    wordings: Sequence[Wording], law: Law, cat: Catalogue, style: str = "md"
+    wordings: Sequence[Wording], law: Law, cat: LawCatalogue, style: str = "md"
 ) -> tuple[WordingView, ...]:
     """Each wording with its notes and a redline against the previous known wording."""
     views = []
@@ -259,12 +259,12 @@ def wording_views(
     return tuple(views)
 
 
-def _notes(wording: Wording, law: Law, cat: Catalogue) -> list[str]:
+def _notes(wording: Wording, law: Law, cat: LawCatalogue) -> list[str]:
     return [*basis_notes(wording, law, cat), period_text(wording, cat)]
 
 
 def history_markdown(
-    law: Law, provisions: Sequence[Provision], cat: Catalogue, style: str = "md"
+    law: Law, provisions: Sequence[Provision], cat: LawCatalogue, style: str = "md"
 ) -> str:
     """Each provision's wordings (drafts included, flagged), oldest first, with redlines."""
     items = [

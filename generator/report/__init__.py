@@ -19,7 +19,7 @@ from generator.check.validate import ValidationResult
 from generator.report.consolidate import consolidate
 from generator.report.model import Consolidation, Edition
 from generator.report.render.write import WRITER_BY_FORMAT, Job
-from generator.report.timeliness import StatusRow
+from generator.report.timeliness import StatusRowLike
 from generator.report.view import build_document
 
 FORMATS: tuple[str, ...] = tuple(WRITER_BY_FORMAT)
@@ -38,7 +38,7 @@ def build_report(
     as_of: dt.date,
     when: dt.datetime,
     edition: Edition = "public",
-    status: Iterable[StatusRow] | None = None,
+    status: Iterable[StatusRowLike] | None = None,
 ) -> tuple[Consolidation, tuple[Path, ...]]:
     """Consolidate the period and write it in ``fmt``; returns the files written.
 

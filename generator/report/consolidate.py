@@ -23,7 +23,7 @@ from generator.report.sections import (
     problems_and_proposals,
     treaties_in_force,
 )
-from generator.report.timeliness import StatusRow, timeliness
+from generator.report.timeliness import StatusRowLike, timeliness
 from generator.report.totals import received, totals
 
 ASSESSMENT_KIND = "assessment"
@@ -83,7 +83,7 @@ def consolidate(
     period: int,
     edition: Edition,
     as_of: dt.date,
-    status: Iterable[StatusRow] | None = None,
+    status: Iterable[StatusRowLike] | None = None,
 ) -> Consolidation:
     """Build the report's content; raises ConservationError if an entry would be lost."""
     forms = report_forms(project.forms, edition)

@@ -122,7 +122,7 @@ class Assessment:
 
 
 @dataclass(frozen=True)
-class Timeliness:
+class BodyTimeliness:
     """One body's duty for one form, from ``treaty status``."""
 
     body: str
@@ -193,7 +193,7 @@ class Consolidation:
     section3: DomesticProcedures
     section4: tuple[TreatyGroup, ...]
     per_treaty: tuple[TreatyGroup, ...]
-    per_body: tuple[Timeliness, ...] | None
+    per_body: tuple[BodyTimeliness, ...] | None
     chapter6: tuple[FormGroup, ...]
     excluded: tuple[Excluded, ...]
     totals: Totals

@@ -11,10 +11,10 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any, Protocol
 
-from generator.report.model import Timeliness
+from generator.report.model import BodyTimeliness
 
 
-class StatusRow(Protocol):
+class StatusRowLike(Protocol):
     @property
     def body(self) -> str: ...
     @property
@@ -45,18 +45,18 @@ def state_code(value: object) -> str:
 
 
 def timeliness(
-    rows: Iterable[StatusRow],
+    rows: Iterable[StatusRowLike],
     period: int,
     kinds: Iterable[str],
     entries: Mapping[tuple[str, str], int],
-) -> tuple[Timeliness, ...]:
-    """One :class:`Timeliness` per body and form of the period, ordered by body then form.
+) -> tuple[BodyTimeliness, ...]:
+    """One :class:`BodyTimeliness` per body and form of the period, ordered by body then form.
 
     ``entries`` maps (body, kind) to the number of entries received, for the same table.
     """
     wanted = set(kinds)
     found = [
-        Timeliness(
+        BodyTimeliness(
             body=str(r.body),
             kind=str(r.kind),
             due=day(r.due),

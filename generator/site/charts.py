@@ -31,7 +31,7 @@ LEGEND_HEIGHT = 34
 
 
 @dataclass(frozen=True)
-class Segment:
+class BarSegment:
     x: float
     width: float
     colour: str
@@ -44,7 +44,7 @@ class Bar:
     label: str
     y: int
     counts: tuple[int, ...]
-    segments: tuple[Segment, ...]
+    segments: tuple[BarSegment, ...]
     end: float
 
     @property
@@ -97,7 +97,7 @@ def _bar(
     segments = []
     for state, name, count in zip(states, names, counts, strict=True):
         if count:
-            segments.append(Segment(x, count * scale, COLOURS[state], name, count))
+            segments.append(BarSegment(x, count * scale, COLOURS[state], name, count))
             x += count * scale
     return Bar(label, y, tuple(counts), tuple(segments), x)
 

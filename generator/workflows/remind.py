@@ -21,7 +21,7 @@ DONE_STATES = ("on-time", "late", "exempt")
 
 
 @dataclass(frozen=True)
-class Duty:
+class OverdueDuty:
     """One row of the status that a reminder is about, and the stage it has reached."""
 
     row: StatusRow
@@ -52,26 +52,26 @@ def stage(row: StatusRow, as_of: dt.date) -> str | None:
     return "t7" if left <= 7 else None
 
 
-def plan(report: StatusReport) -> list[Duty]:
+def plan(report: StatusReport) -> list[OverdueDuty]:
     found = ((row, stage(row, report.as_of)) for row in report.rows)
-    return [Duty(row, s) for row, s in found if s is not None]
+    return [OverdueDuty(row, s) for row, s in found if s is not None]
 
 
 @dataclass(frozen=True)
-class Text:
+class ReminderText:
     title: str
     body: str
     assignees: tuple[str, ...]
 
 
-Writer = Callable[[Duty], Text]
+Writer = Callable[[OverdueDuty], ReminderText]
 
 
 def _find(issues: Iterable[Issue], key: str) -> Issue | None:
     return next((i for i in issues if key in i.body), None)
 
 
-def _open(api: GitHubApi, duty: Duty, text: Text, found: Issue | None) -> str:
+def _open(api: GitHubApi, duty: OverdueDuty, text: ReminderText, found: Issue | None) -> str:
     if found is None:
         api.create_issue(text.title, text.body, [LABEL], text.assignees)
         return "opened"
@@ -88,11 +88,14 @@ def _open(api: GitHubApi, duty: Duty, text: Text, found: Issue | None) -> str:
 
 
 def sync(
-    api: GitHubApi, duties: Sequence[Duty], write: Writer, close_note: Callable[[Duty], str]
-) -> list[tuple[Duty, str]]:
+    api: GitHubApi,
+    duties: Sequence[OverdueDuty],
+    write: Writer,
+    close_note: Callable[[OverdueDuty], str],
+) -> list[tuple[OverdueDuty, str]]:
     """Bring the reminder issues in line with ``duties``; returns what was done to each."""
     issues = api.list_issues(LABEL, "all")
-    done: list[tuple[Duty, str]] = []
+    done: list[tuple[OverdueDuty, str]] = []
     for duty in duties:
         found = _find(issues, duty.marker)
         if duty.stage == "done":

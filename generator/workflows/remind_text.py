@@ -8,18 +8,18 @@ from dataclasses import dataclass
 from generator.check.project import Project
 from generator.model import Cadence
 from generator.workflows.messages import messages
-from generator.workflows.remind import Duty, Text
+from generator.workflows.remind import OverdueDuty, ReminderText
 from generator.workflows.render import render
 
 
 @dataclass(frozen=True)
-class Section:
+class ReminderSection:
     lang_name: str
     alert: str
     lines: tuple[str, ...]
 
 
-def place(project: Project, duty: Duty) -> str:
+def place(project: Project, duty: OverdueDuty) -> str:
     """Where the report goes: its file, or the folder for per-event reports."""
     row = duty.row
     if row.files:
@@ -31,7 +31,7 @@ def place(project: Project, duty: Duty) -> str:
     return f"{base}{row.kind}.yaml"
 
 
-def _section(project: Project, duty: Duty, lang: str, as_of_days: int) -> Section:
+def _section(project: Project, duty: OverdueDuty, lang: str, as_of_days: int) -> ReminderSection:
     m = messages(lang)
     row = duty.row
     form = project.forms.get(row.kind)
@@ -43,10 +43,10 @@ def _section(project: Project, duty: Duty, lang: str, as_of_days: int) -> Sectio
         lines.append(m("reminder_event", event=row.event))
     lines.append(m("reminder_where", folder=place(project, duty)))
     lines.append(m("reminder_how"))
-    return Section(m("lang_name"), alert, tuple(lines))
+    return ReminderSection(m("lang_name"), alert, tuple(lines))
 
 
-def title(project: Project, duty: Duty, langs: Sequence[str]) -> str:
+def title(project: Project, duty: OverdueDuty, langs: Sequence[str]) -> str:
     row = duty.row
     form = project.forms.get(row.kind)
     names = []
@@ -60,19 +60,19 @@ def title(project: Project, duty: Duty, langs: Sequence[str]) -> str:
 
 def reminder_text(
     project: Project,
-    duty: Duty,
+    duty: OverdueDuty,
     assignees: tuple[str, ...],
     langs: Sequence[str] = ("kk", "ru"),
-) -> Text:
+) -> ReminderText:
     body = project.registry.bodies.get(duty.row.body)
     mentions = body.maintainers if body else ()
     days = duty.row.days_late or 0
     sections = [_section(project, duty, lang, days) for lang in langs]
     text = render("reminder.md.j2", marker=duty.marker, sections=sections, mentions=mentions)
-    return Text(title(project, duty, langs), text, assignees)
+    return ReminderText(title(project, duty, langs), text, assignees)
 
 
-def close_note(duty: Duty, langs: Sequence[str] = ("kk", "ru")) -> str:
+def close_note(duty: OverdueDuty, langs: Sequence[str] = ("kk", "ru")) -> str:
     submitted = duty.row.submitted.isoformat() if duty.row.submitted else ""
     notes = [messages(lang)("reminder_closed", submitted=submitted) for lang in langs]
     return render("closed.md.j2", notes=notes)

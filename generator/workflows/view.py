@@ -40,7 +40,7 @@ class FileRow:
 
 
 @dataclass(frozen=True)
-class Section:
+class CommentSection:
     lang: str
     text: Messages
     summary: str
@@ -107,11 +107,11 @@ def _late_row(item: Timeliness, text: Messages) -> tuple[str, str]:
     return item.file, text("late_row", due=due, received=item.received.isoformat(), days=days)
 
 
-def section(project: Project, outcome: CheckOutcome, lang: str, site: str) -> Section:
+def section(project: Project, outcome: CheckOutcome, lang: str, site: str) -> CommentSection:
     text = messages(lang)
     result = outcome.result
     files = sorted({*outcome.checked(), *(p.file for p in result.problems)})
-    return Section(
+    return CommentSection(
         lang=lang,
         text=text,
         summary=text("summary", files=len(files), errors=result.errors, warnings=result.warnings),
@@ -125,5 +125,5 @@ def section(project: Project, outcome: CheckOutcome, lang: str, site: str) -> Se
 
 def sections(
     project: Project, outcome: CheckOutcome, langs: Sequence[str], site: str
-) -> list[Section]:
+) -> list[CommentSection]:
     return [section(project, outcome, lang, site) for lang in langs]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.law.load import LAW_DIR, load_law
-from generator.law.messages import Catalogue, load_catalogue
+from generator.law.messages import LawCatalogue, load_catalogue
 from generator.law.model import Law
 
 
@@ -18,7 +18,7 @@ def law() -> Law:
 
 
 @pytest.fixture(scope="session")
-def en() -> Catalogue:
+def en() -> LawCatalogue:
     return load_catalogue("en")
 
 

@@ -6,12 +6,12 @@ import datetime as dt
 
 import pytest
 
-from generator.law.messages import Catalogue, load_catalogue
+from generator.law.messages import LawCatalogue, load_catalogue
 from generator.law.model import Law
 from generator.law.pages import build_pages
 
 
-def test_pages_cover_editions_timeline_and_history(law: Law, en: Catalogue) -> None:
+def test_pages_cover_editions_timeline_and_history(law: Law, en: LawCatalogue) -> None:
     pages = build_pages(law, en, dt.date(2026, 1, 1))
     assert {"rules/index.md", "rules/in-force/index.md", "rules/timeline.md"} <= set(pages)
     assert "rules/resolution-1144-2015/index.md" in pages
@@ -22,7 +22,7 @@ def test_pages_cover_editions_timeline_and_history(law: Law, en: Catalogue) -> N
     assert '!!! warning "Pending changes"' in pages["rules/index.md"]
 
 
-def test_history_pages_use_html_redlines(law: Law, en: Catalogue) -> None:
+def test_history_pages_use_html_redlines(law: Law, en: LawCatalogue) -> None:
     page = build_pages(law, en, dt.date(2026, 1, 1))["rules/history/rules.title.md"]
     assert "<del>және</del>" in page
     assert "<ins>және Қазақстан" in page
@@ -34,7 +34,7 @@ def test_timeline_lists_every_act(law: Law) -> None:
         assert f"(#{act.id})" in page
 
 
-def test_pages_render_with_admonition_and_attr_list(law: Law, en: Catalogue) -> None:
+def test_pages_render_with_admonition_and_attr_list(law: Law, en: LawCatalogue) -> None:
     markdown = pytest.importorskip("markdown")
     pages = build_pages(law, en, dt.date(2026, 1, 1))
     extensions = ["admonition", "attr_list"]

@@ -17,7 +17,7 @@ from generator.report.document import Cell, Document, Para, Section, TableBlock
 from generator.report.model import Entry, freeze
 from generator.report.render.html import to_html
 from generator.report.render.markdown import to_markdown
-from generator.report.render.opendata import Table, safe_cell, to_csv
+from generator.report.render.opendata import OpenDataTable, safe_cell, to_csv
 from generator.report.render.xlsx import to_xlsx
 from generator.report.totals import totals
 
@@ -47,7 +47,7 @@ def test_totals_refuse_a_lost_or_duplicated_entry(shown: list[str]) -> None:
 @pytest.mark.parametrize("value", ["=1+1", "+7", "-2", "@SUM(A1)", "\tx", "\rx"])
 def test_dangerous_cells_are_quoted(value: str) -> None:
     assert safe_cell(value) == "'" + value
-    table = Table("entries", ("a", "n"), ({"a": value, "n": -3},))
+    table = OpenDataTable("entries", ("a", "n"), ({"a": value, "n": -3},))
     row = list(csv.reader(io.StringIO(to_csv(table), newline="")))[1]
     assert row == ["'" + value, "-3"]
     book = load_workbook(io.BytesIO(to_xlsx((table,), dt.datetime(2026, 1, 1), "t")))

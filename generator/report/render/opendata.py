@@ -40,7 +40,7 @@ def safe_cell(value: object) -> object:
 
 
 @dataclass(frozen=True)
-class Table:
+class OpenDataTable:
     name: str
     columns: tuple[str, ...]
     rows: tuple[Mapping[str, Any], ...]
@@ -73,7 +73,9 @@ def _entry_row(e: Entry, w: Words, content: Sequence[str]) -> dict[str, Any]:
     return row
 
 
-def tables(c: Consolidation, project: Project, lang: str) -> tuple[Table, Table, Table]:
+def tables(
+    c: Consolidation, project: Project, lang: str
+) -> tuple[OpenDataTable, OpenDataTable, OpenDataTable]:
     w = Words.of(lang, project.forms, project.registry)
     content = _content_columns(c, project)
     entries = tuple({**_entry_row(e, w, content), "period": c.period} for e in c.entries)
@@ -90,9 +92,9 @@ def tables(c: Consolidation, project: Project, lang: str) -> tuple[Table, Table,
         for p in x.problems
     )  # fmt: skip
     return (
-        Table("entries", (*FIXED, *content), entries),
-        Table("totals", TOTAL_COLUMNS, totals),
-        Table("excluded", EXCLUDED_COLUMNS, excluded),
+        OpenDataTable("entries", (*FIXED, *content), entries),
+        OpenDataTable("totals", TOTAL_COLUMNS, totals),
+        OpenDataTable("excluded", EXCLUDED_COLUMNS, excluded),
     )
 
 
@@ -101,7 +103,7 @@ def to_json(
     project: Project,
     lang: str,
     title: str,
-    found: Sequence[Table] | None = None,
+    found: Sequence[OpenDataTable] | None = None,
 ) -> str:
     """The report's tables as one JSON document; ``found``: :func:`tables` if already made."""
     found = tables(c, project, lang) if found is None else found
@@ -117,7 +119,7 @@ def to_json(
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def to_csv(table: Table) -> str:
+def to_csv(table: OpenDataTable) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(table.columns)
@@ -128,13 +130,16 @@ def to_csv(table: Table) -> str:
     return out.getvalue()
 
 
-def schema(table: Table) -> dict[str, Any]:
+def schema(table: OpenDataTable) -> dict[str, Any]:
     fields = [{"name": k, "type": "integer" if k in INTEGER else "string"} for k in table.columns]
     return {"fields": fields, "missingValues": [""]}
 
 
 def datapackage(
-    name: str, title: str, resources: Iterable[tuple[Table, str, str]], extra: Mapping[str, Any]
+    name: str,
+    title: str,
+    resources: Iterable[tuple[OpenDataTable, str, str]],
+    extra: Mapping[str, Any],
 ) -> str:
     """A Frictionless Data Package; ``resources`` are (table, path, format) triples."""
     described = []

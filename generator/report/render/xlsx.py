@@ -7,10 +7,10 @@ import io
 
 from openpyxl import Workbook
 
-from generator.report.render.opendata import Table, safe_cell
+from generator.report.render.opendata import OpenDataTable, safe_cell
 
 
-def to_xlsx(found: tuple[Table, ...], when: dt.datetime, title: str) -> bytes:
+def to_xlsx(found: tuple[OpenDataTable, ...], when: dt.datetime, title: str) -> bytes:
     book = Workbook()
     book.remove(book.active)
     for table in found:
