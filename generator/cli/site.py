@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 import click
@@ -84,11 +83,10 @@ def serve_command(edition: str, dev_addr: str, as_of: str | None, config_file: P
 
     Example: treaty site serve --edition internal
     """
-    from mkdocs.commands.serve import serve
+    from generator.site.serve import serve
 
-    os.environ.update(TREATY_REPO=str(repo.resolve()), TREATY_EDITION=edition,
-                      TREATY_AS_OF=_day(as_of).isoformat())  # fmt: skip
-    serve(config_file=str(_config(config_file, repo)), dev_addr=dev_addr)
+    out = Path(OUTPUT[edition])  # replaced by a temporary folder while serving
+    serve(SiteBuild(repo, edition, out, _day(as_of), _config(config_file, repo)), dev_addr)
     return EXIT_OK
 
 
@@ -122,6 +120,6 @@ def deploy_command(version: str | None, aliases: tuple[str, ...], branch: str, p
         versions: tuple[Version, ...] = (Version(version, version, aliases),)
     else:
         versions = rules_versions(load_rules(repo.resolve()), day)
-    done = deploy_versions(job, versions, Path.cwd(), branch, push)
+    done = deploy_versions(job, versions, branch, push)
     click.echo(f"treaty site: deployed {', '.join(done)} to {branch}", err=True)
     return EXIT_OK

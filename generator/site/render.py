@@ -66,8 +66,8 @@ def front_matter(title: str) -> str:
     return f"---\ntitle: {heading}\nhide:\n  - toc\n---\n\n"
 
 
-def render_page(template: str, src: str, title: str, texts: SiteTexts, **context: Any) -> str:
-    """A whole Markdown page: front matter, then the template with its helpers."""
+def _helpers(src: str, texts: SiteTexts) -> dict[str, Any]:
+    """What every page template gets: links from ``src``, text in the page's language."""
 
     def url(target: str) -> str:
         return link(target, src)
@@ -86,18 +86,16 @@ def render_page(template: str, src: str, title: str, texts: SiteTexts, **context
         """A citation of a point of the Rules, linked to that point of the text in force."""
         return rule_link(rule, texts, url("rules/in-force/index.md"))
 
-    body = (
-        environment()
-        .get_template(template)
-        .render(
-            t=texts,
-            url=url,
-            doc=doc,
-            text=text,
-            cite=cite,
-            lang=texts.lang,
-            title=title,
-            **context,
-        )
-    )
+    return {"t": texts, "url": url, "doc": doc, "text": text, "cite": cite, "lang": texts.lang}
+
+
+def render_html(template: str, src: str, title: str, texts: SiteTexts, **context: Any) -> str:
+    """A data page's HTML content (no Markdown pass; see :mod:`generator.site.shell`)."""
+    helpers = _helpers(src, texts)
+    return environment().get_template(template).render(**helpers, title=title, **context)
+
+
+def render_page(template: str, src: str, title: str, texts: SiteTexts, **context: Any) -> str:
+    """A whole Markdown page: front matter, then the template with its helpers."""
+    body = render_html(template, src, title, texts, **context)
     return front_matter(title) + body

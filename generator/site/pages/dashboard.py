@@ -9,8 +9,9 @@ from markupsafe import Markup
 from generator.deadlines.values import StatusRow
 from generator.site.charts import ChartText, chart_html, stacked_bars
 from generator.site.data import SiteData
-from generator.site.pages.common import count_states, state_labels
+from generator.site.pages.common import SitePages, count_states, state_labels
 from generator.site.render import render_page
+from generator.site.session import BuildSession
 from generator.site.texts import SiteTexts
 
 
@@ -48,20 +49,23 @@ def _body_chart(data: SiteData, texts: SiteTexts, period: int, rows: list[Status
     return chart_html(stacked_bars(f"bodies-{period}", text, series, state_labels(texts)))
 
 
-def pages(data: SiteData, texts: SiteTexts) -> dict[str, str]:
+def pages(session: BuildSession, texts: SiteTexts) -> SitePages:
+    data = session.data
     rows = list(data.status.rows)
     periods = sorted({r.period for r in rows}, reverse=True)
     per_period = [
         (p, _body_chart(data, texts, p, [r for r in rows if r.period == p])) for p in periods
     ]
-    return {
-        "dashboard.md": render_page(
-            "dashboard.md.j2",
-            "dashboard.md",
-            texts("dashboard.title"),
-            texts,
-            as_of=data.as_of,
-            overall=_period_chart(data, texts, rows),
-            per_period=per_period,
-        )
-    }
+    return SitePages(
+        {
+            "dashboard.md": render_page(
+                "dashboard.md.j2",
+                "dashboard.md",
+                texts("dashboard.title"),
+                texts,
+                as_of=data.as_of,
+                overall=_period_chart(data, texts, rows),
+                per_period=per_period,
+            )
+        }
+    )
