@@ -11,6 +11,8 @@ builds of the other languages get it handed down, and it is dropped when the bui
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import time
 from pathlib import Path
 from typing import Any
 
@@ -26,13 +28,13 @@ from generator.site.config import TreatyReportsConfig
 from generator.site.languages import build_language
 from generator.site.nav import alternates, navigation
 from generator.site.pages import SitePages, all_files, all_pages
-from generator.site.search import index_site
 from generator.site.session import BuildOptions, BuildSession
 from generator.site.shell import FrameWriter
 from generator.site.sources import write_sources
 from generator.site.texts import SiteTexts, site_texts
 from generator.site.versions import version_labels
 
+log = logging.getLogger("mkdocs.plugins.treaty_reports")
 WATCHED = ("submissions", "registry", "schemas", "law")
 
 
@@ -69,7 +71,9 @@ class TreatyReportsPlugin(BasePlugin[TreatyReportsConfig]):
         if self.config.versioned:
             config.extra["version"] = {"provider": "treaty-reports", "default": "in-force"}
         try:
+            started = time.perf_counter()
             self.session.data  # noqa: B018  (load now: a broken file is named before MkDocs runs)
+            log.info("%s: data ready in %.1f s", lang, time.perf_counter() - started)
         except TreatyError as error:
             self._drop()
             raise PluginError(f"treaty-reports: {error}") from None
@@ -162,7 +166,13 @@ class TreatyReportsPlugin(BasePlugin[TreatyReportsConfig]):
         if not self.config.enabled or self.session is None:
             return
         try:
+            started = time.perf_counter()
             self._write_data_pages(config)
+            log.info("%s: data pages written in %.1f s", self.config.lang,
+                     time.perf_counter() - started)  # fmt: skip
+            if self.config.search:
+                others = frozenset(self.config.languages) - {self.config.lang}
+                self.session.indexer.start(Path(config.site_dir), others)
             if self.owns_session:
                 self._finish(config, self.session)
         except TreatyError as error:
@@ -185,14 +195,17 @@ class TreatyReportsPlugin(BasePlugin[TreatyReportsConfig]):
             for lang in self.config.languages:
                 if lang != self.config.lang:
                     build_language(config, lang, session)
-        if self.config.search:
-            index_site(root)
+        started = time.perf_counter()
+        session.indexer.wait()
+        log.info("search index: waited %.1f s", time.perf_counter() - started)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.owns_session:
             self._drop()
 
     def _drop(self) -> None:
+        if self.session is not None:
+            self.session.indexer.stop()
         self.session = None
         self.pages = None
         self.owns_session = False

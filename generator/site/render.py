@@ -10,6 +10,7 @@ import json
 import posixpath
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from jinja2 import Environment
@@ -36,12 +37,28 @@ def page_url(src: str) -> str:
     return stem + "/" if src.endswith(".md") else src
 
 
+def _relative(there: str, base: str) -> str:
+    """``posixpath.relpath(there, base)`` for clean relative paths, without the file system
+    (``relpath`` asks for the current folder on every call; pages make millions of links)."""
+    to = [p for p in there.split("/") if p and p != "."]
+    start = [p for p in base.split("/") if p and p != "."]
+    common = 0
+    while common < min(len(to), len(start)) and to[common] == start[common] != "..":
+        common += 1
+    rel = [".."] * (len(start) - common) + to[common:]
+    return "/".join(rel) or "."
+
+
+@lru_cache(maxsize=1 << 16)  # a pure function; bounded, so it holds no build alive
 def link(target: str, current: str) -> str:
     """A relative link from page ``current`` to page or file ``target`` (both source paths)."""
     here = page_url(current)
     there = page_url(target)
     base = here if here == "" or here.endswith("/") else posixpath.dirname(here)
-    rel = posixpath.relpath(there or ".", base.rstrip("/") or ".")
+    if ".." in there.split("/"):
+        rel = posixpath.relpath(there or ".", base.rstrip("/") or ".")
+    else:
+        rel = _relative(there, base)
     if there == "" or there.endswith("/"):
         rel = "./" if rel == "." else rel + "/"
     return rel

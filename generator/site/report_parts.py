@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from generator.report.document import Block, Cell, Document, Para, Section, TableBlock
 
-PART_CHARS = 60_000
+PART_CHARS = 30_000
 CELL_CHARS = 24  # the markup around a cell, counted with its text
 
 
@@ -108,6 +108,14 @@ def parts_of(document: Document, budget: int = PART_CHARS) -> list[Part]:
     return [Part(n, tuple(pieces)) for n, pieces in enumerate(kept, 1)]
 
 
+CONTENTS_LEVEL = 3  # chapters and annexes; not the section of every treaty
+
+
 def sections_of(parts: Iterable[Part]) -> list[tuple[int, Section]]:
-    """Each section's first part, for the report's table of contents."""
-    return [(part.number, p.section) for part in parts for p in part.pieces if not p.continued]
+    """The first part of each chapter and annex, for the report's table of contents."""
+    return [
+        (part.number, p.section)
+        for part in parts
+        for p in part.pieces
+        if not p.continued and p.section.level <= CONTENTS_LEVEL
+    ]

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from generator.report.consolidate import consolidate
 from generator.report.model import Consolidation
 from generator.site.data import SiteData, load_site_data
+from generator.site.search import Indexer
 
 OPEN_DATA = ("csv", "json")
 DOCUMENTS = ("docx", "pdf")
@@ -44,6 +45,7 @@ class BuildSession:
     _data: SiteData | None = None
     _consolidated: dict[int, Consolidation] = field(default_factory=dict)
     _made: dict[str, Any] = field(default_factory=dict)
+    indexer: Indexer = field(default_factory=Indexer)
 
     @property
     def data(self) -> SiteData:

@@ -3,8 +3,8 @@
  * Both read <script id="tr-config">, written by site/overrides/main.html:
  *   base     this page's way to its language's root (MkDocs' base_url)
  *   root_up  from the language's root to the edition's root ("" for kk, "../" for ru, en)
- * Search: Pagefind's index sits at <edition root>/pagefind/; it answers in the page's
- * language (the <html lang> of the indexed pages) and loads only the chunks a query needs.
+ * Search: Pagefind's index of each language sits at <language root>/pagefind/; it answers in
+ * the page's language and loads only the chunks a query needs.
  * Versions: <edition root>/../versions.json, as mike writes it; names in the page's language
  * come from the build (tr-config.versions), the aliases from versions.json as it is now.
  */
@@ -35,13 +35,13 @@
     var meta = box.querySelector(".md-search-result__meta");
     var toggle = document.getElementById("__search");
     var words = cfg.search_texts || {};
-    var engine = null;
+    var engine = null; /* the bundle of this language: <language root>/pagefind/ */
     var asked = 0;
 
     function load() {
       if (!engine) {
-        engine = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
-          return Promise.resolve(pf.options({ baseUrl: root.pathname })).then(function () {
+        engine = import(new URL("pagefind/pagefind.js", langRoot).href).then(function (pf) {
+          return Promise.resolve(pf.options({ baseUrl: langRoot.pathname })).then(function () {
             return pf;
           });
         });
