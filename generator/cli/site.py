@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from generator.cli.options import parse_day, repo_option
-from generator.errors import EXIT_OK
+from generator.errors import EXIT_OK, EXIT_PROBLEMS
 from generator.model import EDITIONS
 from generator.site.build import SiteBuild, build_site, config_file_for, rules_versions
 from generator.site.data import load_rules
@@ -123,3 +123,20 @@ def deploy_command(version: str | None, aliases: tuple[str, ...], branch: str, p
     done = deploy_versions(job, versions, branch, push)
     click.echo(f"treaty site: deployed {', '.join(done)} to {branch}", err=True)
     return EXIT_OK
+
+
+@site.command("links")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def links_command(folder: Path) -> int:
+    """Check every internal link of a built site; list the broken ones.
+
+    Example: treaty site links build/site
+    """
+    from generator.site.links import broken_links
+
+    broken = broken_links(folder)
+    for link in broken:
+        click.echo(f"{link.page}: {link.href}")
+    pages = sum(1 for _ in folder.rglob("*.html"))
+    click.echo(f"treaty site: {pages} pages, {len(broken)} broken links", err=True)
+    return EXIT_PROBLEMS if broken else EXIT_OK

@@ -16,7 +16,7 @@ from mkdocs.config.base import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
-from generator.errors import ConfigurationError, UsageError
+from generator.errors import ConfigurationError, TreatyError, UsageError
 from generator.law.consolidate import editions
 from generator.law.model import Law
 from generator.site.languages import PLUGIN
@@ -78,9 +78,13 @@ def build_site(job: SiteBuild) -> Path:
 
     The plugin loads the data first, so a broken file is reported by name.
     """
+    config = load_site_config(job)
     try:
-        build(load_site_config(job))
+        build(config)
     except (MkDocsException, SystemExit) as error:
+        found = getattr(config.plugins[PLUGIN], "error", None)
+        if isinstance(found, TreatyError):  # the data's own error, naming the file
+            raise found from None
         raise ConfigurationError(f"site build failed: {error}") from None
     return job.out
 

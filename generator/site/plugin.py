@@ -49,6 +49,7 @@ class TreatyReportsPlugin(BasePlugin[TreatyReportsConfig]):
         self.env: Any = None
         self.nav: Navigation | None = None
         self.files: Files | None = None
+        self.error: TreatyError | None = None  # what stopped the build, for the caller
 
     def inherit(self, session: BuildSession) -> None:
         """Build with the session of the language built first (see :func:`build_language`)."""
@@ -76,6 +77,7 @@ class TreatyReportsPlugin(BasePlugin[TreatyReportsConfig]):
             log.info("%s: data ready in %.1f s", lang, time.perf_counter() - started)
         except TreatyError as error:
             self._drop()
+            self.error = error
             raise PluginError(f"treaty-reports: {error}") from None
         return config
 
@@ -125,6 +127,7 @@ class TreatyReportsPlugin(BasePlugin[TreatyReportsConfig]):
             self.pages = all_pages(self.session, self.texts)
             downloads = all_files(self.session, self.texts)
         except TreatyError as error:
+            self.error = error
             raise PluginError(f"treaty-reports: {error}") from None
         for src, text in sorted(self.pages.pages.items()):
             self._add(files, File.generated(config, src, content=text))
@@ -176,6 +179,7 @@ class TreatyReportsPlugin(BasePlugin[TreatyReportsConfig]):
             if self.owns_session:
                 self._finish(config, self.session)
         except TreatyError as error:
+            self.error = error
             raise PluginError(f"treaty-reports: {error}") from None
         finally:
             self.pages = None

@@ -4,17 +4,34 @@ A national report holds thousands of rows; one HTML page of it would be megabyte
 document's sections are laid out in order into parts of at most :data:`PART_CHARS`
 characters of text; a table longer than that is cut between rows, and the piece that
 goes on in the next part says so.
+
+The layout is a :data:`Plan` of indices, made from one language's document and applied to
+every language's (they have the same sections, blocks and rows), so a part has the same
+number, and the language switcher the same page, in every language.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator.report.document import Block, Cell, Document, Para, Section, TableBlock
 
 PART_CHARS = 30_000
 CELL_CHARS = 24  # the markup around a cell, counted with its text
+CONTENTS_LEVEL = 3  # chapters and annexes; not the section of every treaty
+
+
+@dataclass(frozen=True)
+class PieceRef:
+    """Section ``section``; of each of its blocks shown, (block, first row, end row)."""
+
+    section: int
+    blocks: tuple[tuple[int, int, int], ...]
+    continued: bool = False
+
+
+Plan = tuple[tuple[PieceRef, ...], ...]
 
 
 @dataclass(frozen=True)
@@ -31,84 +48,80 @@ class Part:
     number: int
     pieces: tuple[Piece, ...]
 
-    @property
-    def headings(self) -> list[str]:
-        return [p.section.heading for p in self.pieces if not p.continued]
 
-
-def _row_size(row: tuple[Cell, ...]) -> int:
+def _row_size(row: Iterable[Cell]) -> int:
     return sum(len(c.text) + CELL_CHARS for c in row)
 
 
-def _size(block: Block) -> int:
+def _head_size(block: Block) -> int:
     if isinstance(block, Para):
         return len(block.text) + CELL_CHARS
-    return (
-        len(block.caption)
-        + _row_size(tuple(Cell(h) for h in block.header))
-        + sum(_row_size(r) for r in block.rows)
-    )
-
-
-def _slices(block: TableBlock, room: int, budget: int) -> Iterator[tuple[TableBlock, bool]]:
-    """The table cut between rows: the first slice fits ``room``, the others ``budget``;
-    each with whether it ends a page."""
-    start, used, limit = 0, 0, room
-    for i, row in enumerate(block.rows):
-        size = _row_size(row)
-        if used + size > limit and i > start:
-            yield TableBlock(block.caption, block.header, block.rows[start:i]), True
-            start, used, limit = i, 0, budget
-        used += size
-    yield TableBlock(block.caption, block.header, block.rows[start:]), False
+    return len(block.caption) + sum(len(h) + CELL_CHARS for h in block.header)
 
 
 class _Layout:
     def __init__(self, budget: int) -> None:
         self.budget = budget
-        self.parts: list[list[Piece]] = [[]]
+        self.parts: list[list[PieceRef]] = [[]]
         self.used = 0
 
-    def page_break(self) -> None:
-        if self.parts[-1]:
+    def close(self, section: int, blocks: list[tuple[int, int, int]], continued: bool) -> None:
+        self.parts[-1].append(PieceRef(section, tuple(blocks), continued))
+        self.parts.append([])
+        self.used = 0
+
+    def section(self, index: int, section: Section) -> None:
+        blocks: list[tuple[int, int, int]] = []
+        continued = False
+        for b, block in enumerate(section.blocks):
+            self.used += _head_size(block)
+            rows = block.rows if isinstance(block, TableBlock) else ()
+            start = 0
+            for r, row in enumerate(rows):
+                size = _row_size(row)
+                if self.used + size > self.budget and r > start:
+                    blocks.append((b, start, r))
+                    self.close(index, blocks, continued)
+                    blocks, continued, start = [], True, r
+                    self.used = _head_size(block)
+                self.used += size
+            blocks.append((b, start, len(rows)))
+        self.parts[-1].append(PieceRef(index, tuple(blocks), continued))
+        if self.used > self.budget:
             self.parts.append([])
             self.used = 0
 
-    def add(self, section: Section, blocks: list[Block], continued: bool) -> None:
-        self.parts[-1].append(Piece(section, tuple(blocks), continued))
 
-    def section(self, section: Section) -> None:
-        blocks: list[Block] = []
-        continued = False
-        for block in section.blocks:
-            size = _size(block)
-            if self.used + size <= self.budget or not isinstance(block, TableBlock):
-                blocks.append(block)
-                self.used += size
-                continue
-            for piece, ends in _slices(block, max(0, self.budget - self.used), self.budget):
-                blocks.append(piece)
-                self.used += _size(piece)
-                if ends:
-                    self.add(section, blocks, continued)
-                    self.page_break()
-                    blocks, continued = [], True
-        if blocks or not section.blocks:
-            self.add(section, blocks, continued)
-        if self.used > self.budget:
-            self.page_break()
+def plan_of(document: Document, budget: int = PART_CHARS) -> Plan:
+    """Where the document's sections go: parts of about ``budget`` characters."""
+    layout = _Layout(budget)
+    for index, section in enumerate(document.sections):
+        layout.section(index, section)
+    return tuple(tuple(p) for p in layout.parts if p) or ((),)
+
+
+def _block(block: Block, start: int, end: int) -> Block:
+    if isinstance(block, TableBlock):
+        return TableBlock(block.caption, block.header, block.rows[start:end])
+    return block
+
+
+def apply(plan: Plan, document: Document) -> list[Part]:
+    """The parts of ``document`` (any language) laid out as ``plan`` says."""
+    parts = []
+    for number, refs in enumerate(plan, 1):
+        pieces = []
+        for ref in refs:
+            section = document.sections[ref.section]
+            blocks = tuple(_block(section.blocks[b], s, e) for b, s, e in ref.blocks)
+            pieces.append(Piece(section, blocks, ref.continued))
+        parts.append(Part(number, tuple(pieces)))
+    return parts
 
 
 def parts_of(document: Document, budget: int = PART_CHARS) -> list[Part]:
-    """The document's sections laid out into parts of about ``budget`` characters."""
-    layout = _Layout(budget)
-    for section in document.sections:
-        layout.section(section)
-    kept = [p for p in layout.parts if p] or [[]]
-    return [Part(n, tuple(pieces)) for n, pieces in enumerate(kept, 1)]
-
-
-CONTENTS_LEVEL = 3  # chapters and annexes; not the section of every treaty
+    """The document laid out into parts of about ``budget`` characters."""
+    return apply(plan_of(document, budget), document)
 
 
 def sections_of(parts: Iterable[Part]) -> list[tuple[int, Section]]:

@@ -13,7 +13,7 @@ from generator.report.document import Document
 from generator.site.pages.common import SitePages
 from generator.site.render import render_html, render_page
 from generator.site.report_files import FORMATS, DataFile, file_names, report_document, report_files
-from generator.site.report_parts import Part, parts_of, sections_of
+from generator.site.report_parts import Part, apply, plan_of, sections_of
 from generator.site.session import BuildSession
 from generator.site.shell import DataPage
 from generator.site.texts import SiteTexts
@@ -49,7 +49,9 @@ def _part_page(
 
 def _period(session: BuildSession, texts: SiteTexts, period: int) -> Iterator[DataPage | DataFile]:
     document = report_document(session, period, texts.lang)
-    parts = parts_of(document)
+    # the layout of the first language built, so every language has the same parts
+    plan = session.once(f"report-plan-{period}", lambda: plan_of(document))
+    parts = apply(plan, document)
     title = texts("reports.period_title", period=period)
     for part in parts:
         yield _part_page(session, texts, period, part, parts, title, document)
