@@ -83,8 +83,14 @@ def serve_command(edition: str, dev_addr: str, as_of: str | None, config_file: P
 
     Example: treaty site serve --edition internal
     """
+    import logging
+
     from generator.site.serve import serve
 
+    handler = logging.StreamHandler()  # MkDocs says when it rebuilds, and what went wrong
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logging.getLogger("mkdocs").addHandler(handler)
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
     out = Path(OUTPUT[edition])  # replaced by a temporary folder while serving
     serve(SiteBuild(repo, edition, out, _day(as_of), _config(config_file, repo)), dev_addr)
     return EXIT_OK
