@@ -11,6 +11,7 @@ from generator.cli.options import parse_day, repo_option
 from generator.errors import EXIT_OK, EXIT_PROBLEMS
 from generator.model import EDITIONS
 from generator.site.build import SiteBuild, build_site, config_file_for, rules_versions
+from generator.site.config import DOWNLOADS
 from generator.site.data import load_rules
 from generator.site.deploy import deploy as deploy_versions
 
@@ -52,11 +53,18 @@ def site() -> None:
     default=None,
     help="Output folder (with --edition).",
 )
+@click.option(
+    "--downloads",
+    "downloads",
+    multiple=True,
+    type=click.Choice(DOWNLOADS),
+    help="Report files to offer per period (repeatable; default: the config's, all four).",
+)
 @as_of_option
 @config_option
 @repo_option
-def build_command(edition: str | None, out: Path | None, as_of: str | None,
-                  config_file: Path | None, repo: Path) -> int:  # fmt: skip
+def build_command(edition: str | None, out: Path | None, downloads: tuple[str, ...],
+                  as_of: str | None, config_file: Path | None, repo: Path) -> int:  # fmt: skip
     """Build the site with `mkdocs build --strict`.
 
     Example: treaty site build --repo build/demo-repo
@@ -66,7 +74,9 @@ def build_command(edition: str | None, out: Path | None, as_of: str | None,
     day = _day(as_of)
     for name in (edition,) if edition else EDITIONS:
         target = out or OUTPUT[name]
-        build_site(SiteBuild(repo, name, target, day, _config(config_file, repo)))
+        job = SiteBuild(repo, name, target, day, _config(config_file, repo),
+                        downloads=downloads or None)  # fmt: skip
+        build_site(job)
         click.echo(f"treaty site: {name} edition written to {target}", err=True)
     return EXIT_OK
 
