@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, cast
 
 from mkdocs.commands.build import build
 from mkdocs.config.base import load_config
@@ -13,6 +13,10 @@ if TYPE_CHECKING:
     from generator.site.session import BuildSession
 
 PLUGIN = "treaty-reports"
+
+
+class _Inherits(Protocol):
+    def inherit(self, session: BuildSession) -> None: ...
 
 
 def build_language(config: MkDocsConfig, lang: str, session: BuildSession) -> None:
@@ -31,5 +35,5 @@ def build_language(config: MkDocsConfig, lang: str, session: BuildSession) -> No
         plugin.config[key] = value
     plugin.config["lang"] = lang
     plugin.config["alternates"] = False
-    plugin.inherit(session)
+    cast(_Inherits, plugin).inherit(session)
     build(nested)

@@ -11,10 +11,10 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from generator.report.consolidate import consolidate
-from generator.report.model import Consolidation
+from generator.report.model import Consolidation, Edition
 from generator.site.data import SiteData, load_site_data
 from generator.site.search import Indexer
 
@@ -58,19 +58,15 @@ class BuildSession:
         """``make()``, computed once per build (indexes every language shares)."""
         if key not in self._made:
             self._made[key] = make()
-        return self._made[key]  # type: ignore[no-any-return]
+        return self._made[key]
 
     def consolidated(self, period: int) -> Consolidation:
         """The period's report before it is put into words (the same for every language)."""
         if period not in self._consolidated:
             data = self.data
             rows = [r for r in data.status.rows if r.period == period]
+            edition = cast(Edition, data.edition)
             self._consolidated[period] = consolidate(
-                data.project,
-                data.result,
-                period,
-                data.edition,
-                data.as_of,
-                rows,  # type: ignore[arg-type]
+                data.project, data.result, period, edition, data.as_of, rows
             )
         return self._consolidated[period]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 
 from generator.deadlines.values import StatusRow
 from generator.model import Body, Submission
@@ -124,7 +125,7 @@ def _data_pages(session: BuildSession, texts: SiteTexts, codes: list[str]) -> It
         yield DataPage(
             f"bodies/{code}.md",
             body.name.get(texts.lang) if body else code,
-            lambda code=code: _body_page(data, index, texts, code, up),
+            partial(_body_page, data, index, texts, code, up),
         )
 
 

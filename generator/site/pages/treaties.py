@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from generator.model import Form, Submission, Treaty
@@ -135,18 +136,13 @@ def _data_pages(
     for number, chunk in enumerate(chunks[1:], 2):
         src = index_src(number)
         context = _listing(data, texts, chunk, number, len(chunks))
-        yield DataPage(
-            src,
-            texts("treaties.page_title", number=number),
-            lambda src=src, context=context: render_html(
-                "treaties.html.j2", src, title, texts, **context
-            ),
-        )
+        make = partial(render_html, "treaties.html.j2", src, title, texts, **context)
+        yield DataPage(src, texts("treaties.page_title", number=number), make)
     for treaty in treaties:
         yield DataPage(
             f"treaties/{treaty.id}.md",
             treaty.title.get(texts.lang) or treaty.id,
-            lambda treaty=treaty: _treaty_page(data, texts, treaty, refs.get(treaty.id, [])),
+            partial(_treaty_page, data, texts, treaty, refs.get(treaty.id, [])),
         )
 
 
