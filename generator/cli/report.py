@@ -13,6 +13,7 @@ from generator.check.validate import validate
 from generator.cli.options import lang_option, parse_day, repo_option
 from generator.deadlines.status import build_status
 from generator.errors import EXIT_OK, EXIT_PROBLEMS, UsageError
+from generator.i18n import catalogue
 from generator.model import EDITIONS
 from generator.report import FORMATS, MissingPart, build_report
 from generator.report.labels import report_labels
@@ -61,7 +62,15 @@ def _refusal(missing: tuple[MissingPart, ...], lang: str, period: int) -> str:
     """Why a final report was not built, in the report's language: one missing part a line."""
     t = report_labels(lang)
     head = t("final_refused", file=f"submissions/{period}/mfa/assessment.yaml")
-    lines = [f"  - {t(f'missing.{m.key}', detail=m.detail)}" for m in missing]
+    messages = catalogue(lang)
+    lines = []
+    for part in missing:
+        lines.append(f"  - {t(f'missing.{part.key}', detail=part.detail)}")
+        for problem in part.problems:
+            found = messages.localize(problem)
+            where = t("reason", line=problem.line, column=problem.column, code=problem.code,
+                      message=found.message)  # fmt: skip
+            lines.append(f"      {where}")
     return "\n".join([f"treaty report: {head}", *lines])
 
 

@@ -63,7 +63,7 @@ def build_report(
     Raises ConservationError (exit 1) if an entry would be lost or duplicated.
     """
     found = consolidate(project, result, period, edition, as_of, status)
-    missing = missing_parts(found.assessment)
+    missing = missing_parts(found)
     if final and missing:
         return BuiltReport(found, (), missing)
     document = build_document(found, project, lang, final=final)

@@ -14,18 +14,24 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.model import Text
-from generator.report.model import Assessment
+from generator.problems import Problem
+from generator.report.model import Assessment, Consolidation
 from generator.report.text import is_text
 
 COMMENTED_SECTIONS = ("II", "III", "IV")
+ASSESSMENT_FILE = "assessment.yaml"
 
 
 @dataclass(frozen=True)
 class MissingPart:
-    """One missing part; ``key`` names its words in the report catalogue (``missing.<key>``)."""
+    """One missing part; ``key`` names its words in the report catalogue (``missing.<key>``).
+
+    ``invalid``: the MFA's file did not pass the check, for ``problems``.
+    """
 
     key: str
     detail: str = ""
+    problems: tuple[Problem, ...] = ()
 
 
 def _has_text(value: object) -> bool:
@@ -36,8 +42,18 @@ def _person_missing(person: Mapping[str, Any]) -> bool:
     return not (_has_text(person.get("position")) and _has_text(person.get("name")))
 
 
-def missing_parts(a: Assessment) -> tuple[MissingPart, ...]:
-    """Every MFA-written part that is missing, in the order of the document."""
+def missing_parts(c: Consolidation) -> tuple[MissingPart, ...]:
+    """Every MFA-written part that is missing, in the order of the document; first, why
+    the MFA's file was left out, if it was."""
+    invalid = [
+        MissingPart("invalid", x.path, x.problems)
+        for x in c.excluded
+        if x.path.endswith(f"/{ASSESSMENT_FILE}")
+    ]
+    return (*invalid, *_missing_in(c.assessment))
+
+
+def _missing_in(a: Assessment) -> list[MissingPart]:
     found: list[MissingPart] = []
     if not a.outgoing.get("number"):
         found.append(MissingPart("outgoing_number"))
@@ -60,4 +76,4 @@ def missing_parts(a: Assessment) -> tuple[MissingPart, ...]:
             found.append(MissingPart("attachment_missing", r.attachment))
         elif r.attachment and r.pages is None:
             found.append(MissingPart("attachment_unreadable", r.attachment))
-    return tuple(found)
+    return found
