@@ -37,8 +37,8 @@ build: $(STAMP)
 	$(BIN)/treaty site build --repo $(DEMO)
 
 lint: $(STAMP)
-	$(BIN)/ruff check generator tests bench
-	$(BIN)/ruff format --check generator tests bench
+	$(BIN)/ruff check generator tests bench testing
+	$(BIN)/ruff format --check generator tests bench testing
 	$(BIN)/check-jsonschema --check-metaschema schemas/*.json
 	$(BIN)/lint-imports
 

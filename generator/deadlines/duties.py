@@ -180,6 +180,11 @@ def book_from_data(data: Mapping[str, Any], project: Project) -> DutyBook:
 
 
 def load_duties(project: Project) -> DutyBook:
+    """The duty rules of ``project``, read and checked once per project."""
+    return project.derived("duties", _read_duties)
+
+
+def _read_duties(project: Project) -> DutyBook:
     """Read and check ``registry/duties.yaml``; a missing or broken file is fatal."""
     path = project.root / DUTIES_FILE
     try:
