@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO := build/demo-repo
 
-.PHONY: build test lint lint-actions typecheck unit browser-deps clean bench
+.PHONY: docs build test lint lint-actions typecheck unit browser-deps clean bench
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -72,3 +72,7 @@ bench: $(STAMP)
 
 clean:
 	rm -rf build $(VENV)
+
+# docs/cli.md is generated from the commands' --help (a test fails when it is stale).
+docs: $(STAMP)
+	$(BIN)/python -m generator.cli.reference > docs/cli.md
