@@ -20,6 +20,7 @@ class State(StrEnum):
 
 JSON_KEYS = (
     "body", "kind", "period", "due", "submitted", "state", "days_late", "files", "rule", "codes",
+    "written_due", "readings",
 )  # fmt: skip
 
 
@@ -40,6 +41,12 @@ class StatusRow:
     exempt_by: str | None = None
     # TR401/TR402 of the row's files, from :mod:`generator.deadlines.lateness`.
     problems: tuple[Problem, ...] = ()
+    # The date the Rules write, when a reading of the repository moved it to ``due``.
+    written_due: dt.date | None = None
+    # The repository's readings applied to this row (ids in registry/duties.yaml).
+    readings: tuple[str, ...] = ()
+    # The field whose date met the duty ("" = the day the file reached main).
+    met_on: str = ""
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -58,6 +65,8 @@ class StatusRow:
             "files": list(self.files),
             "rule": self.rule,
             "codes": list(self.codes),
+            "written_due": self.written_due.isoformat() if self.written_due else None,
+            "readings": list(self.readings),
         }
 
     def sort_key(self) -> tuple[int, str, dt.date, str, str, str]:
