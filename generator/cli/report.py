@@ -147,9 +147,10 @@ def report(
         return EXIT_PROBLEMS
     found, paths = built.consolidation, built.paths
     totals = found.totals
+    draft = "" if final else f"; a draft, {len(built.missing)} part(s) the MFA has still to write"
     click.echo(
         f"treaty report: {totals.shown}/{totals.received} entries, "
-        f"{len(found.excluded)} file(s) excluded; wrote {', '.join(str(p) for p in paths)}",
+        f"{len(found.excluded)} file(s) excluded{draft}; wrote {', '.join(str(p) for p in paths)}",
         err=True,
     )
     return EXIT_OK

@@ -8,13 +8,15 @@ meant to lie behind the text.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 
+T = TypeVar("T")
 BUCKET = 24.0  # points
 SHARE = 0.25  # of the smaller box's area: glyphs that touch or kern are not collisions
 
@@ -70,23 +72,30 @@ def collisions(found: list[Glyph]) -> Iterator[tuple[Glyph, Glyph]]:
                     yield a, b
 
 
-def page_collisions(pdf: Path) -> list[str]:
-    """'page N: "x" over "y"' for every collision on every page."""
+def each_page(pdf: Path, read: Callable[[pypdfium2.PdfPage], T]) -> list[T]:
+    """``read`` of every page of the PDF, in order."""
     document = pypdfium2.PdfDocument(str(pdf))
     try:
-        found = []
-        for n in range(len(document)):
-            for a, b in collisions(glyphs(document[n])):
-                found.append(f"page {n + 1}: {a.char!r} at {a.box} over {b.char!r} at {b.box}")
-        return found
+        return [read(document[n]) for n in range(len(document))]
     finally:
         document.close()
+
+
+def page_collisions(pdf: Path) -> list[str]:
+    """'page N: "x" over "y"' for every collision on every page."""
+    pages = each_page(pdf, lambda page: list(collisions(glyphs(page))))
+    return [
+        f"page {n}: {a.char!r} at {a.box} over {b.char!r} at {b.box}"
+        for n, pairs in enumerate(pages, start=1)
+        for a, b in pairs
+    ]
 
 
 def rotated_text(pdf: Path) -> list[str]:
     """The rotated glyphs of each page, joined: the watermark's word where there is one."""
-    document = pypdfium2.PdfDocument(str(pdf))
-    try:
-        return ["".join(g.char for g in glyphs(p) if abs(g.angle) > 1e-3) for p in document]
-    finally:
-        document.close()
+    return each_page(pdf, lambda p: "".join(g.char for g in glyphs(p) if abs(g.angle) > 1e-3))
+
+
+def page_text(page: pypdfium2.PdfPage) -> str:
+    """The page's text as pdfium reads it (lines end with CR LF)."""
+    return str(page.get_textpage().get_text_range())

@@ -8,14 +8,13 @@ import datetime as dt
 from pathlib import Path
 
 import docx
-import pypdfium2
 from docx.oxml.ns import qn
 
 from generator.report.labels import report_labels
 from generator.report.render.pdf import compile_typst
 from testing.repo import REPO_ROOT
 from tests.report.conftest import LANGS, Built
-from tests.report.layout import page_collisions
+from tests.report.layout import each_page, page_collisions, page_text
 from tests.report.pngshot import render_page
 from tests.report.readback import squash
 
@@ -30,26 +29,17 @@ def _header_words(path: Path) -> set[str]:
 
 def _broken(pdf: Path, words: set[str]) -> list[str]:
     """Header words split across two lines somewhere in the PDF."""
-    document = pypdfium2.PdfDocument(str(pdf))
-    try:
-        found = []
-        for n in range(len(document)):
-            text = document[n].get_textpage().get_text_range()
-            for word in words:
-                splits = (word[:k] + "\r\n" + word[k:] for k in range(1, len(word)))
-                if any(s in text for s in splits):
-                    found.append(f"page {n + 1}: {word}")
-        return found
-    finally:
-        document.close()
+    found = []
+    for n, text in enumerate(each_page(pdf, page_text), start=1):
+        for word in words:
+            splits = (word[:k] + "\r\n" + word[k:] for k in range(1, len(word)))
+            if any(s in text for s in splits):
+                found.append(f"page {n}: {word}")
+    return found
 
 
 def _page_texts(pdf: Path) -> list[str]:
-    document = pypdfium2.PdfDocument(str(pdf))
-    try:
-        return [squash(p.get_textpage().get_text_range()) for p in document]
-    finally:
-        document.close()
+    return [squash(text) for text in each_page(pdf, page_text)]
 
 
 def test_the_overlap_check_finds_text_drawn_over_text(tmp_path: Path) -> None:
@@ -126,17 +116,11 @@ def test_pdf_bookmarks_name_every_section(drafts: dict[str, Built]) -> None:
 def _widest_table_page(pdf: Path, lang: str) -> int:
     """The first landscape page with the per-body table (seven columns)."""
     head = squash(report_labels(lang)("col_days_late"))
-    document = pypdfium2.PdfDocument(str(pdf))
-    try:
-        for n in range(len(document)):
-            page = document[n]
-            if page.get_width() > page.get_height() and head in squash(
-                page.get_textpage().get_text_range()
-            ):
-                return n
-    finally:
-        document.close()
-    raise AssertionError(f"no landscape table page in {pdf}")
+    pages = each_page(
+        pdf, lambda p: p.get_width() > p.get_height() and head in squash(page_text(p))
+    )
+    assert any(pages), f"no landscape table page in {pdf}"
+    return pages.index(True)
 
 
 def test_screenshots_of_page_1_and_the_widest_table(drafts: dict[str, Built]) -> None:

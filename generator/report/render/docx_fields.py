@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import docx
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -86,21 +88,21 @@ def _fit_table(table: object, width: int) -> None:
     for col in cols:
         col.set(qn("w:w"), str(round(int(col.get(qn("w:w"))) * width / total)))
     for row in table.findall(qn("w:tr")):  # type: ignore[attr-defined]
-        props = row.find(qn("w:trPr"))
-        if props is None:
-            props = OxmlElement("w:trPr")
-            row.insert(0, props)
-        if props.find(qn("w:cantSplit")) is None:
-            props.insert(0, OxmlElement("w:cantSplit"))
+        props = _first_child(row, "w:trPr")
+        _first_child(props, "w:cantSplit")
         if props.find(qn("w:tblHeader")) is None:
             continue
         for run in row.iter(qn("w:r")):
-            props = run.find(qn("w:rPr"))
-            if props is None:
-                props = OxmlElement("w:rPr")
-                run.insert(0, props)
-            if props.find(qn("w:b")) is None:
-                props.insert(0, OxmlElement("w:b"))
+            _first_child(_first_child(run, "w:rPr"), "w:b")
+
+
+def _first_child(parent: Any, tag: str) -> Any:
+    """``parent``'s ``tag`` child, made as its first child if it has none."""
+    found = parent.find(qn(tag))
+    if found is None:
+        found = OxmlElement(tag)
+        parent.insert(0, found)
+    return found
 
 
 def fit_tables(document: docx.document.Document) -> None:
