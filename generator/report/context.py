@@ -10,7 +10,7 @@ from typing import Any
 from generator.forms import FormSet
 from generator.model import Form, Text
 from generator.registry import Registry
-from generator.report.dates import words_if_date
+from generator.report.dates import day_in_words, parse_day, words_if_date
 from generator.report.document import Cell, Para, TableBlock
 from generator.report.labels import ReportLabels, report_labels, value_label
 from generator.report.model import Entry
@@ -76,10 +76,11 @@ class Words:
     def plain(self, value: Any, field: str = "") -> str:
         return one_line(plain(value, self.lang, field, self._label, self.fallback))
 
-    def day(self, value: object) -> str:
+    def day(self, value: object, attributive: bool = False) -> str:
         """A date (or YYYY-MM-DD) in words; '' for nothing."""
         text = value.isoformat() if hasattr(value, "isoformat") else str(value or "")
-        return words_if_date(text, self.t)
+        found = parse_day(text)
+        return day_in_words(found, self.t, attributive) if found else text
 
     def party_names(self, codes: Iterable[str]) -> str:
         return self.parties.names(tuple(codes), self.lang)

@@ -14,7 +14,12 @@ ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 ISO_IN_TEXT = re.compile(r"(?<![\w/.-])(\d{4})-(\d{2})-(\d{2})(?![\w/-])")
 
 
-def day_in_words(day: dt.date, t: ReportLabels) -> str:
+def day_in_words(day: dt.date, t: ReportLabels, attributive: bool = False) -> str:
+    """The date in words; ``attributive``: the form before the noun it qualifies, which
+    Kazakh inflects («2026 жылғы 1 ақпандағы жағдай бойынша»)."""
+    if attributive:
+        month = t(f"month_attributive.{day.month}")
+        return t("date_attributive", day=day.day, month=month, year=day.year)
     return t("date", day=day.day, month=t(f"month.{day.month}"), year=day.year)
 
 

@@ -246,7 +246,7 @@ def build_document(c: Consolidation, project: Project, lang: str, final: bool = 
         lang=lang,
         title=title,
         subtitle=w.t(f"edition_{c.edition}"),
-        facts=(w.t("fact_as_of", date=day_in_words(c.as_of, w.t)),),
+        facts=(w.t("fact_as_of", date=day_in_words(c.as_of, w.t, attributive=True)),),
         notices=tuple(notices),
         sections=tuple(_words_for_dates(sections, w)),
         labels=dict(w.t.labels),

@@ -20,7 +20,7 @@ def _reference(w: Words, a: Assessment) -> Para:
     text = w.t(
         "letter_reference",
         number=number or w.t("letter_no_number"),
-        date=w.day(day) if day else w.t("letter_no_date"),
+        date=w.day(day, attributive=True) if day else w.t("letter_no_date"),
     )
     return Para(text, "normal" if number and day else "placeholder")
 

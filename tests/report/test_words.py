@@ -39,6 +39,12 @@ def test_a_date_in_words(lang: str, words: str) -> None:
     assert dates_in_words("до 2025-06-27;", t) == f"до {words};"
 
 
+def test_kazakh_inflects_a_date_before_its_noun() -> None:
+    day = dt.date(2026, 2, 6)
+    assert day_in_words(day, report_labels("kk"), attributive=True) == "2026 жылғы 6 ақпандағы"
+    assert day_in_words(day, report_labels("ru"), attributive=True) == "6 февраля 2026 года"
+
+
 def test_dates_inside_file_names_and_bad_dates_stay() -> None:
     t = report_labels("ru")
     for text in ("2025-06-17-h1-official-position.yaml", "mfa/2025-03-28.pdf", "2025-13-45"):
