@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "request": ("generator.cli.request", "request", ""),
     "report": ("generator.cli.report", "report", "report"),
     "site": ("generator.cli.site", "site", "site"),
+    "sheet": ("generator.cli.sheet", "sheet", "report"),
 }
 
 
