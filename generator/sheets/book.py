@@ -80,17 +80,17 @@ class _Lists:
 
     def validation(self, leaf: Leaf) -> DataValidation | None:
         if leaf.kind is Kind.BOOL:
-            return DataValidation(type="list", formula1='"TRUE,FALSE"', allow_blank=True)
+            return DataValidation(type="list", formula1='"TRUE,FALSE"', allow_blank=True,
+                                  showErrorMessage=True)  # fmt: skip
         if leaf.values:
-            return DataValidation(
-                type="list", formula1=self.range_of(leaf.values), allow_blank=True
-            )
+            return DataValidation(type="list", formula1=self.range_of(leaf.values),
+                                  allow_blank=True, showErrorMessage=True)  # fmt: skip
         lookup = {"treaties": tuple(t for t, _ in self.spec.treaties),
                   "bodies": tuple(self.spec.bodies)}.get(leaf.lookup)  # fmt: skip
         if lookup:
             # Other ids stay possible (a warning, not a refusal): the register may lag.
             return DataValidation(type="list", formula1=self.range_of(lookup), allow_blank=True,
-                                  errorStyle="warning")  # fmt: skip
+                                  errorStyle="warning", showErrorMessage=True)  # fmt: skip
         return None
 
 

@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 
 from generator.drafts.target import refuse
 from generator.forms import FormSet
+from generator.i18n import area_strings
 from generator.sheets.book import FIRST_ROW, GENERAL_MARK, PATH_KEY, PRESENT_MARK
 from generator.sheets.grid import Grid, empty
 from generator.sheets.layout import Kind, Layout, Leaf, layout_of
@@ -67,6 +68,7 @@ class SheetRead:
     path: str  # the file the workbook says it is ("" when it does not)
     strays: list[Stray]
     order: list[str] = field(default_factory=list)  # the sheets' titles, in the book's order
+    lang: str = "kk"
 
 
 def _guard(path: Path, lang: str) -> None:
@@ -120,9 +122,10 @@ def _kind_of(forms: FormSet, sheets: dict[str, list[Row]]) -> tuple[str, list[Ro
     return None
 
 
-def _stray(title: str, row: int, column: int, label: Any) -> Stray:
-    cell = f"{title}!{get_column_letter(column + 1)}{row}"
-    return Stray(cell, str(label) if not empty(label) else cell)
+def _stray(title: str, row: int, column: int, label: Any, lang: str) -> Stray:
+    letter = get_column_letter(column + 1)
+    shown = area_strings("clerk", lang)("sheet.unknown_column", column=letter)
+    return Stray(f"{title}!{letter}{row}", str(label) if not empty(label) else shown)
 
 
 def _general(read: SheetRead, title: str, rows: list[Row]) -> None:
@@ -137,10 +140,10 @@ def _general(read: SheetRead, title: str, rows: list[Row]) -> None:
             if not empty(value):
                 read.grid.general[key] = from_cell(leaves[key].kind, value)
         elif not empty(value):
-            read.strays.append(_stray(title, number, 3, _at(row, 1) or _at(row, 2)))
+            read.strays.append(_stray(title, number, 3, _at(row, 1) or _at(row, 2), read.lang))
         for column in range(4, len(row)):
             if not empty(row[column]):
-                read.strays.append(_stray(title, number, column, None))
+                read.strays.append(_stray(title, number, column, None, read.lang))
 
 
 def _table_of(layout: Layout, rows: list[Row]) -> str | None:
@@ -170,7 +173,7 @@ def _table(read: SheetRead, key: str, title: str, rows: list[Row]) -> None:
                     line[columns[i]] = from_cell(leaves[columns[i]].kind, value)
             elif not empty(value):
                 label = _at(rows[1], i) if len(rows) > 1 else None
-                read.strays.append(_stray(title, number, i, label))
+                read.strays.append(_stray(title, number, i, label, read.lang))
         lines.append(line)
         place.rows.append(number)
 
@@ -184,14 +187,14 @@ def read_book(path: Path, forms: FormSet, lang: str) -> SheetRead:
     general_title, general_rows = found
     form_value = next(str(_at(r, 3)).strip() for r in general_rows[1:] if _at(r, 0) == "form")
     form = forms.forms[form_value]
-    read = SheetRead(layout_of(forms, form), Grid(), Placement(), "", [], list(sheets))
+    read = SheetRead(layout_of(forms, form), Grid(), Placement(), "", [], list(sheets), lang)
     _general(read, general_title, general_rows)
     for title, rows in sheets.items():
         key = _table_of(read.layout, rows)
         if key is None:
             continue
         if key in read.place.tables:  # a copy of a sheet: its cells are not the form's
-            read.strays += [_stray(title, n, i, title) for n, row in enumerate(rows[3:], 4)
+            read.strays += [_stray(title, n, i, title, lang) for n, row in enumerate(rows[3:], 4)
                             for i, v in enumerate(row) if not empty(v)]  # fmt: skip
             continue
         _table(read, key, title, rows)
