@@ -93,8 +93,9 @@ def export(file: Path, out: Path, lang: str, repo: Path) -> int:
 @lang_option
 @repo_option
 def import_(book: Path, out: Path | None, fmt: str, lang: str, repo: Path) -> int:
-    """Write the report file a workbook holds, and list its problems by cell
-    (F.xlsx:Annex 1!C7), as 'treaty validate' does by line.
+    """Write the report file a workbook holds (replacing that file), and list its problems
+    by cell (F.xlsx:Annex 1!C7), as 'treaty validate' does by line. Formulas are not
+    calculated: a formula is taken as its text.
 
     Example: treaty sheet import energy.xlsx --lang ru
     """

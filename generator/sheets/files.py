@@ -142,7 +142,9 @@ def _stray(name: str, stray: Stray) -> Problem:
 
 
 def _place(project: Project, read: SheetRead, data: dict[str, Any], out: str | None) -> str:
-    for rel in (read.path, out or "", _derived(read.layout.form, data)):
+    """Where the file is checked: where it is written (inside the repository), else where
+    the workbook says it goes, else what its own fields say (annual forms)."""
+    for rel in (out or "", read.path, _derived(read.layout.form, data)):
         if _safe(project, rel):
             return rel
     return ""

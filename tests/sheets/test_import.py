@@ -163,3 +163,14 @@ def test_what_is_not_a_workbook_is_refused_in_words(
     code, _, err = run(capsys, "sheet", "import", str(fake), "--repo", str(demo.root),
                        "--lang", "en")  # fmt: skip
     assert code == 2 and "treaty sheet template" in err
+
+
+def test_a_file_written_elsewhere_in_the_repository_is_checked_there(
+    demo: Project, book: Path
+) -> None:
+    other = demo.root / "submissions/2025/water/treaties-in-force.yaml"
+    back = import_book(demo, book, "F.xlsx", "en", other)
+    assert back.rel == "submissions/2025/water/treaties-in-force.yaml"
+    wb = load_workbook(book)
+    body = f"General!D{general_row(wb['General'], 'body')}"
+    assert ("TR301", body) in {(p.code, p.cell) for p in back.result.problems}
