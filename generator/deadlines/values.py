@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -87,6 +88,14 @@ class StatusReport:
 
     def for_body(self, body: str) -> tuple[StatusRow, ...]:
         return tuple(r for r in self.rows if r.body == body)
+
+    def only(self, states: Collection[str] = (), bodies: Collection[str] = ()) -> StatusReport:
+        """The rows in one of ``states`` and of one of ``bodies`` (empty: any)."""
+        kept = tuple(
+            r for r in self.rows
+            if (not states or r.state in states) and (not bodies or r.body in bodies)
+        )  # fmt: skip
+        return StatusReport(self.as_of, kept)
 
     def upcoming(self, days: int) -> StatusReport:
         """Only what is still pending and falls due within the next ``days`` days."""
