@@ -11,7 +11,6 @@ from generator.check.project import open_project
 from generator.check.reporters import REPORTER_BY_NAME, ReportView
 from generator.cli.options import lang_option, repo_option
 from generator.drafts import resolve_target
-from generator.drafts.target import refuse
 from generator.errors import EXIT_OK, EXIT_PROBLEMS
 from generator.i18n import area_strings, catalogue
 from generator.sheets.files import export as export_book
@@ -101,8 +100,6 @@ def import_(book: Path, out: Path | None, fmt: str, lang: str, repo: Path) -> in
     """
     project = open_project(repo)
     found = import_book(project, book, str(book), lang, out)
-    if out is None and not found.rel:
-        raise refuse(lang, "no_place", sheet=book.name)
     target = out if out is not None else project.root / found.rel
     _write(target, found.text)
     click.echo(area_strings("clerk", lang)("sheet.imported", path=target, sheet=book), err=True)

@@ -123,7 +123,7 @@ def _derived(form: Form, data: dict[str, Any]) -> str:
 class Imported:
     """A workbook read back: the file it makes, its text, and the problems at their cells."""
 
-    rel: str  # the place the file is checked at ("" when the workbook does not say)
+    rel: str  # the place the file is checked at
     text: str
     result: ValidationResult
 
@@ -157,18 +157,18 @@ def import_book(
     read = read_book(path, project.forms, lang)
     data, index = from_grid(read.layout, read.grid)
     rel = _place(project, read, data, _relative(project, out) if out else None)
-    shown = rel or f"submissions/{read.layout.form.kind}.yaml"
+    if not rel:
+        raise refuse(lang, "no_place", sheet=read.place.general_title)
     titles = {t.id: t.title.get(lang) for t in project.registry.treaties.values()}
-    text = yaml_text(data, schema=schema_line(read.layout.form.schema_file, shown), titles=titles)
-    checked = check_text(project, shown, text) if rel else None
+    text = yaml_text(data, schema=schema_line(read.layout.form.schema_file, rel), titles=titles)
+    checked = check_text(project, rel, text)
     problems = [
         _at_cell(p, name, cell_of(read.layout, read.place, index, p.path, _missing(p)))
-        for p in (checked.problems if checked else ())
+        for p in checked.problems
     ]
     problems += [_stray(name, s) for s in read.strays]
     problems.sort(key=lambda p: (_sheet_rank(read, p.cell), p.line, p.column, p.code))
-    entries = checked.entries if checked else 0
-    result = FileResult(name, checked.place if checked else None, data, entries, tuple(problems))
+    result = FileResult(name, checked.place, data, checked.entries, tuple(problems))
     return Imported(rel, text, ValidationResult((result,), tuple(problems)))
 
 

@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from generator.check.project import Project
 from generator.cli.main import main
+from generator.errors import UsageError
 from generator.load.yamlsafe import load_yaml
 from generator.sheets.files import export, import_book
 from testing.sheets import WHEN, column, general_row, row_of
@@ -174,3 +175,16 @@ def test_a_file_written_elsewhere_in_the_repository_is_checked_there(
     wb = load_workbook(book)
     body = f"General!D{general_row(wb['General'], 'body')}"
     assert ("TR301", body) in {(p.code, p.cell) for p in back.result.problems}
+
+
+def test_a_workbook_that_does_not_say_its_place_needs_one(demo: Project, tmp_path: Path) -> None:
+    path = tmp_path / "plan.xlsx"
+    rel = "submissions/2024/energy/event-reports/2024-05-14-kz-eu-energy-dialogue.yaml"
+    path.write_bytes(export(demo, demo.root / rel, "en", path.name, WHEN))
+    wb = load_workbook(path)
+    wb["General"]["D2"] = "../../etc/passwd"  # a place outside submissions/ is never used
+    wb.save(path)
+    with pytest.raises(UsageError, match="-o"):
+        import_book(demo, path, path.name, "en", tmp_path / "out.yaml")
+    back = import_book(demo, path, path.name, "en", demo.root / rel)
+    assert back.rel == rel and back.result.problems == ()
