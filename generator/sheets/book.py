@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
@@ -103,9 +103,11 @@ def _put(cell: Cell, leaf: Leaf, value: Any, spec: BookSpec) -> None:
     try:
         cell.value = shown
     except IllegalCharacterError:
-        bad = next(c for c in str(shown) if not c.isprintable() and c not in "\n\t")
-        raise UsageError(say("usage.bad_character", path=spec.rel, where=leaf.key,
-                             code=f"U+{ord(bad):04X}")) from None  # fmt: skip
+        bad = ILLEGAL_CHARACTERS_RE.search(str(shown))
+        code = f"U+{ord(bad.group()):04X}" if bad else "?"
+        raise UsageError(
+            say("usage.bad_character", path=spec.rel, where=leaf.key, code=code)
+        ) from None
     if isinstance(shown, str):
         cell.data_type = "s"
         cell.quotePrefix = shown.startswith(HOSTILE)

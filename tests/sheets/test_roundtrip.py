@@ -45,3 +45,12 @@ def test_what_a_cell_cannot_hold_is_refused_not_dropped(demo: Project, tmp_path:
     with pytest.raises(UsageError) as caught:
         export(demo, broken, "en", "x.xlsx", WHEN)
     assert "$.annex1[0].status" in str(caught.value) and "treaty validate" in str(caught.value)
+
+
+def test_a_character_no_cell_can_hold_is_named(demo: Project, tmp_path: Path) -> None:
+    source = (demo.root / "submissions/2025/energy/treaties-in-force.yaml").read_text("utf-8")
+    bell = tmp_path / "treaties-in-force.yaml"
+    bell.write_text(source.replace("document: № 12-04/1611", 'document: "№ 12\\a"'), "utf-8")
+    with pytest.raises(UsageError) as caught:
+        export(demo, bell, "en", "x.xlsx", WHEN)
+    assert "U+0007" in str(caught.value) and "annex1[].measures[].document" in str(caught.value)
