@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO := build/demo-repo
 
-.PHONY: build test lint lint-actions typecheck unit browser-deps clean bench
+.PHONY: docs build test lint lint-actions typecheck unit browser-deps clean bench
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,8 +37,8 @@ build: $(STAMP)
 	$(BIN)/treaty site build --repo $(DEMO)
 
 lint: $(STAMP)
-	$(BIN)/ruff check generator tests bench
-	$(BIN)/ruff format --check generator tests bench
+	$(BIN)/ruff check generator tests bench testing
+	$(BIN)/ruff format --check generator tests bench testing
 	$(BIN)/check-jsonschema --check-metaschema schemas/*.json
 	$(BIN)/lint-imports
 
@@ -72,3 +72,7 @@ bench: $(STAMP)
 
 clean:
 	rm -rf build $(VENV)
+
+# docs/cli.md is generated from the commands' --help (a test fails when it is stale).
+docs: $(STAMP)
+	$(BIN)/python -m generator.cli.reference > docs/cli.md

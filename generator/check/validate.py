@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from generator.check.characters import character_findings, visible
@@ -80,6 +80,21 @@ class ValidationResult:
 
     def invalid(self) -> list[FileResult]:
         return [f for f in self.files if not f.valid]
+
+    def with_problems(self, extra: Iterable[Problem]) -> ValidationResult:
+        """This result with ``extra`` problems added, to the whole and to each file's own."""
+        added = tuple(extra)
+        if not added:
+            return self
+        files = tuple(
+            replace(f, problems=_sorted((*f.problems, *(p for p in added if p.file == f.rel))))
+            for f in self.files
+        )
+        return ValidationResult(files, _sorted((*self.problems, *added)))
+
+
+def _sorted(problems: Iterable[Problem]) -> tuple[Problem, ...]:
+    return tuple(sorted(problems, key=Problem.sort_key))
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -3,55 +3,23 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import click
 
 from generator.check.project import open_project
 from generator.check.reporters import ReportView
 from generator.check.reporters.formats import github
+from generator.cli.github import comment_langs, event_option, github_api
 from generator.cli.options import lang_option, repo_option
 from generator.deadlines.trailers import stamp
 from generator.errors import EXIT_OK, EXIT_PROBLEMS
-from generator.github.api import GitHubApi, api_from_env
 from generator.github.event import pull_request, read_event
 from generator.i18n import catalogue
-from generator.model import LANGUAGES
 from generator.workflows.check import run_check
 from generator.workflows.render import render
 from generator.workflows.sticky import MARKER, upsert_sticky
 from generator.workflows.view import sections
-
-COMMENT_LANGS = ("kk", "ru")
-EXTRA_LANG_LABEL = "lang:"
-
-
-def github_api(ctx: click.Context) -> GitHubApi:
-    """The API object tests put in ``ctx.obj['github_api']``, else GitHub's REST API."""
-    obj = ctx.find_root().obj
-    if isinstance(obj, dict) and obj.get("github_api") is not None:
-        api: GitHubApi = obj["github_api"]
-        return api
-    return api_from_env()
-
-
-def event_option(func: Any) -> Any:
-    return click.option(
-        "--event",
-        "event_path",
-        type=click.Path(dir_okay=False, path_type=Path),
-        envvar="GITHUB_EVENT_PATH",
-        required=True,
-        help="The event payload (default: $GITHUB_EVENT_PATH).",
-    )(func)
-
-
-def comment_langs(labels: Sequence[str]) -> list[str]:
-    """kk and ru always; a label such as ``lang:en`` adds a language."""
-    extra = [x.removeprefix(EXTRA_LANG_LABEL) for x in labels if x.startswith(EXTRA_LANG_LABEL)]
-    return list(dict.fromkeys([*COMMENT_LANGS, *(x for x in extra if x in LANGUAGES)]))
 
 
 def site_address(explicit: str | None) -> str:

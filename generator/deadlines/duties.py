@@ -16,7 +16,7 @@ from typing import Any
 from generator.check.project import Project
 from generator.deadlines.calendar import WorkingCalendar
 from generator.errors import ConfigurationError
-from generator.load.yamlsafe import YamlProblem, load_yaml
+from generator.load.yamlsafe import load_config_yaml
 from generator.model import Body
 
 DUTIES_FILE = "registry/duties.yaml"
@@ -180,15 +180,18 @@ def book_from_data(data: Mapping[str, Any], project: Project) -> DutyBook:
 
 
 def load_duties(project: Project) -> DutyBook:
+    """The duty rules of ``project``, read and checked once per project."""
+    return project.derived("duties", _read_duties)
+
+
+def _read_duties(project: Project) -> DutyBook:
     """Read and check ``registry/duties.yaml``; a missing or broken file is fatal."""
     path = project.root / DUTIES_FILE
     try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigurationError(f"cannot read {DUTIES_FILE}: {error}") from None
-    except YamlProblem as problem:
-        where = f"{DUTIES_FILE}:{problem.line}:{problem.column}"
-        raise ConfigurationError(f"{where}: YAML problem {problem.code}") from None
+    data = load_config_yaml(text, DUTIES_FILE)
     if not project.checker.has(DUTIES_SCHEMA):
         raise ConfigurationError(f"schemas/{DUTIES_SCHEMA} is missing")
     findings = project.checker.check(DUTIES_SCHEMA, data)

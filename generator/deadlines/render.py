@@ -73,6 +73,8 @@ def _note(row: StatusRow, labels: Catalogue) -> str:
         parts.append(labels.label("no_term"))
     if row.amended:
         parts.append(labels.label("amended", dates=", ".join(d.isoformat() for d in row.amended)))
+    if row.problems:  # the codes the lateness engine gave, as validate and the PR check show
+        parts.append(", ".join(dict.fromkeys(row.codes)))
     return "; ".join(parts)
 
 

@@ -13,11 +13,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from generator.deadlines.duties import Duty, DutyBook, Exemption, OnRequest, fixed_due
 from generator.deadlines.history import SubmissionHistory
+from generator.deadlines.lateness import row_problems
 from generator.deadlines.requests import Answers, answers
 from generator.deadlines.sources import Filed
 from generator.deadlines.values import State, StatusRow, judge
@@ -74,8 +75,9 @@ class Context:
         submitted = min(arrivals) if arrivals else None
         amended = sorted({d for p in paths for d in self.history.amendments(p, self.as_of)})
         state, days = judge(due, submitted, self.as_of)
-        return StatusRow(body, duty.kinds[0], period, due, submitted, state.value, days,
-                         paths, duty.rule, duty.id, tuple(amended), event)  # fmt: skip
+        row = StatusRow(body, duty.kinds[0], period, due, submitted, state.value, days,
+                        paths, duty.rule, duty.id, tuple(amended), event)  # fmt: skip
+        return replace(row, problems=row_problems(row, self.history, self.as_of))
 
     def exempt_row(
         self, duty: Duty, body: str, period: int, files: Iterable[Filed],

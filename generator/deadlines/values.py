@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from generator.problems import Problem
+
 
 class State(StrEnum):
     ON_TIME = "on-time"
@@ -16,7 +18,9 @@ class State(StrEnum):
     EXEMPT = "exempt"
 
 
-JSON_KEYS = ("body", "kind", "period", "due", "submitted", "state", "days_late", "files", "rule")
+JSON_KEYS = (
+    "body", "kind", "period", "due", "submitted", "state", "days_late", "files", "rule", "codes",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,12 @@ class StatusRow:
     amended: tuple[dt.date, ...] = ()
     event: str | None = None
     exempt_by: str | None = None
+    # TR401/TR402 of the row's files, from :mod:`generator.deadlines.lateness`.
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(p.code for p in self.problems)
 
     def as_json(self) -> dict[str, Any]:
         """Exactly the contract's keys, dates as ``YYYY-MM-DD``."""
@@ -47,6 +57,7 @@ class StatusRow:
             "days_late": self.days_late,
             "files": list(self.files),
             "rule": self.rule,
+            "codes": list(self.codes),
         }
 
     def sort_key(self) -> tuple[int, str, dt.date, str, str, str]:

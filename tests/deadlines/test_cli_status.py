@@ -9,10 +9,22 @@ from typing import Any
 import pytest
 
 from generator.cli.main import main
-from tests.deadlines.gitrepo import GitRepo, annual
+from testing.git import GitRepo
+from testing.repo import annual
 
 T = "T11:00:00+05:00"
-KEYS = ["body", "kind", "period", "due", "submitted", "state", "days_late", "files", "rule"]
+KEYS = [
+    "body",
+    "kind",
+    "period",
+    "due",
+    "submitted",
+    "state",
+    "days_late",
+    "files",
+    "rule",
+    "codes",
+]
 
 
 @pytest.fixture
@@ -40,6 +52,7 @@ def test_json_is_exactly_the_contract(repo: GitRepo, capsys: pytest.CaptureFixtu
         "body": "energy", "kind": "treaties-in-force", "period": 2025, "due": "2026-01-12",
         "submitted": "2026-01-15", "state": "late", "days_late": 3,
         "files": ["submissions/2025/energy/treaties-in-force.yaml"], "rule": "2.1",
+        "codes": ["TR401"],
     }  # fmt: skip
 
 
@@ -51,14 +64,14 @@ def test_csv_and_markdown(repo: GitRepo, capsys: pytest.CaptureFixture[str]) -> 
     assert "energy,treaties-in-force,2025,2026-01-12,2026-01-15,late,3," in out
     _, md = run(capsys, "status", "--repo", str(repo.root), "--as-of", "2026-02-01",
                 "--period", "2025", "--format", "markdown", "--lang", "ru")  # fmt: skip
-    assert "с опозданием (опоздание 3 дн.)" in md and "| 2025 |" in md
+    assert "с опозданием (опоздание 3 дн.; TR401)" in md and "| 2025 |" in md
 
 
 def test_text_labels_default_to_kazakh(repo: GitRepo, capsys: pytest.CaptureFixture[str]) -> None:
     _, out = run(
         capsys, "status", "--repo", str(repo.root), "--as-of", "2026-02-01", "--period", "2025"
     )
-    assert "кешіктірілген (3 күн кешікті)" in out
+    assert "кешіктірілген (3 күн кешікті; TR401)" in out
 
 
 def test_upcoming_lists_what_falls_due_per_body(

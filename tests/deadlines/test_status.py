@@ -9,7 +9,8 @@ import pytest
 
 from generator.check.project import open_project
 from generator.deadlines.status import StatusReport, StatusRow, build_status
-from tests.deadlines.gitrepo import GitRepo, annual, event
+from testing.git import GitRepo
+from testing.repo import annual, event
 
 D = dt.date
 T = "T11:00:00+05:00"

@@ -15,7 +15,6 @@ from typing import Any
 import pytest
 
 from generator.cli.main import main
-from testing.repo import REPO_ROOT
 
 DEMO_PERIOD = 2025
 AS_OF = "2026-02-01"
@@ -45,13 +44,6 @@ def epoch() -> Iterator[str]:
         del os.environ["SOURCE_DATE_EPOCH"]
     else:
         os.environ["SOURCE_DATE_EPOCH"] = old
-
-
-@pytest.fixture(scope="session")
-def demo_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("demo") / "repo"
-    assert main(["demo", str(target), "--repo", str(REPO_ROOT)]) == 0
-    return target
 
 
 def build(repo: Path, out: Path, fmt: str, *extra: str, lang: str = "kk") -> int:
