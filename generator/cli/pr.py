@@ -18,7 +18,7 @@ from generator.github.event import pull_request, read_event
 from generator.i18n import catalogue
 from generator.workflows.check import run_check
 from generator.workflows.render import render
-from generator.workflows.sticky import MARKER, upsert_sticky
+from generator.workflows.sticky import BOT_LOGIN, MARKER, upsert_sticky
 from generator.workflows.view import sections
 
 
@@ -49,6 +49,13 @@ def pr() -> None:
     help="Append the Markdown job summary here (default: $GITHUB_STEP_SUMMARY).",
 )
 @click.option("--comment/--no-comment", default=False, help="Create or edit the PR comment.")
+@click.option(
+    "--bot-login",
+    envvar="TREATY_BOT_LOGIN",
+    default=BOT_LOGIN,
+    show_default=True,
+    help="The login the workflow's token writes as; only its comment is edited.",
+)
 @click.option("--site-url", envvar="TREATY_SITE_URL", help="The published site, for links.")
 @lang_option
 @repo_option
@@ -60,6 +67,7 @@ def check(
     head: str | None,
     summary_path: Path | None,
     comment: bool,
+    bot_login: str,
     site_url: str | None,
     lang: str,
     repo: Path,
@@ -81,7 +89,7 @@ def check(
             out.write(render("summary.md.j2", sections=texts))
     if comment:
         body = render("comment.md.j2", marker=MARKER, sections=texts)
-        done = upsert_sticky(github_api(ctx), request.number, body)
+        done = upsert_sticky(github_api(ctx), request.number, body, bot=bot_login)
         click.echo(f"comment: {done}")
     return EXIT_PROBLEMS if outcome.errors else EXIT_OK
 
