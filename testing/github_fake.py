@@ -43,6 +43,9 @@ class FakeGitHubApi:
     def list_issues(self, label: str, state: str = "all") -> list[Issue]:
         return [i for i in self.issues.values() if label in i.labels and state in ("all", i.state)]
 
+    def get_issue(self, number: int) -> Issue:
+        return self._issue(number)
+
     def create_issue(
         self, title: str, body: str, labels: Sequence[str], assignees: Sequence[str]
     ) -> Issue:
@@ -62,7 +65,10 @@ class FakeGitHubApi:
     ) -> Issue:
         issue = self._issue(number)
         updated = replace(
-            issue, title=title or issue.title, body=body or issue.body, state=state or issue.state
+            issue,
+            title=issue.title if title is None else title,
+            body=issue.body if body is None else body,
+            state=issue.state if state is None else state,
         )
         self.issues[number] = updated
         self.calls.append(("update_issue", number))

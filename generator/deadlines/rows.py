@@ -73,10 +73,15 @@ class Context:
         paths = tuple(sorted(f.path for f in files))
         arrivals = [d for p in paths if (d := self.history.arrival(p, self.as_of))]
         submitted = min(arrivals) if arrivals else None
-        amended = sorted({d for p in paths for d in self.history.amendments(p, self.as_of)})
+        changed: dict[dt.date, list[str]] = defaultdict(list)
+        for path in paths:
+            for day in dict.fromkeys(self.history.amendments(path, self.as_of)):
+                changed[day].append(path)
+        amended = tuple(sorted(changed))
         state, days = judge(due, submitted, self.as_of)
         row = StatusRow(body, duty.kinds[0], period, due, submitted, state.value, days,
-                        paths, duty.rule, duty.id, tuple(amended), event)  # fmt: skip
+                        paths, duty.rule, duty.id, amended, event,
+                        amended_files=tuple((d, tuple(changed[d])) for d in amended))  # fmt: skip
         return replace(row, problems=row_problems(row, self.history, self.as_of))
 
     def exempt_row(

@@ -20,6 +20,7 @@ class State(StrEnum):
 
 JSON_KEYS = (
     "body", "kind", "period", "due", "submitted", "state", "days_late", "files", "rule", "codes",
+    "amended",
 )  # fmt: skip
 
 
@@ -40,6 +41,18 @@ class StatusRow:
     exempt_by: str | None = None
     # TR401/TR402 of the row's files, from :mod:`generator.deadlines.lateness`.
     problems: tuple[Problem, ...] = ()
+    # Each amendment day with the files changed that day (``amended`` holds the days).
+    amended_files: tuple[tuple[dt.date, tuple[str, ...]], ...] = ()
+
+    def amendments_json(self) -> list[dict[str, Any]]:
+        """``[{date, files, days_after_due}]``: when the report was changed after it was
+        received, which files, and how many days after the due date (0: not after it;
+        None: the duty has no due date)."""
+        found = []
+        for day, files in self.amended_files:
+            after = None if self.due is None else max(0, (day - self.due).days)
+            found.append({"date": day.isoformat(), "files": list(files), "days_after_due": after})
+        return found
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -58,6 +71,7 @@ class StatusRow:
             "files": list(self.files),
             "rule": self.rule,
             "codes": list(self.codes),
+            "amended": self.amendments_json(),
         }
 
     def sort_key(self) -> tuple[int, str, dt.date, str, str, str]:

@@ -54,6 +54,8 @@ class GitHubApi(Protocol):
 
     def list_issues(self, label: str, state: str = "all") -> list[Issue]: ...
 
+    def get_issue(self, number: int) -> Issue: ...
+
     def create_issue(
         self, title: str, body: str, labels: Sequence[str], assignees: Sequence[str]
     ) -> Issue: ...
@@ -166,6 +168,9 @@ class RestGitHubApi:
         raw = self._pages(f"/repos/{self._repo}/issues?labels={label}&state={state}")
         return [issue_from_json(i) for i in raw if "pull_request" not in i]
 
+    def get_issue(self, number: int) -> Issue:
+        return issue_from_json(self._call("GET", f"/repos/{self._repo}/issues/{number}"))
+
     def create_issue(
         self, title: str, body: str, labels: Sequence[str], assignees: Sequence[str]
     ) -> Issue:
@@ -181,7 +186,8 @@ class RestGitHubApi:
         body: str | None = None,
         state: str | None = None,
     ) -> Issue:
-        changes = {k: v for k, v in (("title", title), ("body", body), ("state", state)) if v}
+        pairs = (("title", title), ("body", body), ("state", state))
+        changes = {k: v for k, v in pairs if v is not None}
         path = f"/repos/{self._repo}/issues/{number}"
         return issue_from_json(self._call("PATCH", path, changes))
 

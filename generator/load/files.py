@@ -153,10 +153,10 @@ def name_problem(rel: str) -> Problem | None:
         return problem(rel, "TR008", detail="name-space", suggestion=f"{folder}/{fixed}")
     if name.endswith(REPORT_SUFFIX):
         return None
-    fixed = _yaml_name(name)
-    if fixed is not None:
+    renamed = _yaml_name(name)
+    if renamed is not None:
         detail = "ext-yml" if name.lower().endswith(".yml") else "ext-case"
-        return problem(rel, "TR008", detail=detail, suggestion=f"{folder}/{fixed}")
+        return problem(rel, "TR008", detail=detail, suggestion=f"{folder}/{renamed}")
     return problem(rel, "TR008", detail="not-yaml")
 
 

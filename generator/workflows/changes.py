@@ -8,8 +8,8 @@ from pathlib import Path
 
 from generator.errors import UsageError
 
-
-REGULAR_MODES = frozenset({"100644", "100755"})  # a file; 120000 is a link, 160000 a submodule
+# An ordinary file; 120000 is a link, 160000 a submodule.
+REGULAR_MODES = frozenset({"100644", "100755"})
 
 
 @dataclass(frozen=True)

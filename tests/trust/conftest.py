@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from testing.fixtures import copy_repo
+from tests.workflows.conftest import api, git_repo
 
 ENERGY = "submissions/2025/energy/treaties-in-force.yaml"
 AS_OF = "2026-03-01"
@@ -25,3 +26,6 @@ def unprivileged(command: list[str]) -> list[str]:
     if os.geteuid() != 0:
         return command
     return ["setpriv", "--bounding-set=-dac_override,-dac_read_search", *command]
+
+
+__all__ = ["api", "git_repo"]

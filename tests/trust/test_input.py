@@ -94,7 +94,7 @@ def test_a_register_text_with_control_characters_cannot_break_xlsx_or_html(
     treaties = copy / "registry/treaties.yaml"
     text = treaties.read_text(encoding="utf-8")
     used = (copy / ENERGY).read_text(encoding="utf-8").split("treaty: ", 1)[1].split()[0]
-    head, title = text.split(f"- id: {used}\n", 1)[1].split("\n", 1)[0].split("ru: ", 1)
+    _head, title = text.split(f"- id: {used}\n", 1)[1].split("\n", 1)[0].split("ru: ", 1)
     evil = '"=HYPERLINK(1)\\x00\\e[31m\\u202e\\uFFFE"'
     treaties.write_text(text.replace(title, f"{evil}, en: x}}", 1), encoding="utf-8")
     for fmt in ("xlsx", "html"):

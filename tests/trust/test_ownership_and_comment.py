@@ -14,17 +14,13 @@ from testing.github_fake import FakeGitHubApi
 from tests.workflows.conftest import (
     ENERGY_FILE,
     TEAMS,
-    api,
     WATER_FILE,
     code,
     demo_file,
     event,
-    git_repo,
     pr_branch,
     run,
 )
-
-__all__ = ["api", "git_repo"]
 
 
 def test_a_comment_carrying_the_marker_by_someone_else_is_never_edited(
