@@ -59,6 +59,9 @@ def pr() -> None:
     help="The login the workflow's token writes as; only its comment is edited.",
 )
 @click.option("--site-url", envvar="TREATY_SITE_URL", help="The published site, for links.")
+@click.option(
+    "--now", "now_arg", help="Judge unstamped files as received at this time (default: now)."
+)
 @lang_option
 @repo_option
 @click.pass_context
@@ -71,6 +74,7 @@ def check(
     comment: bool,
     bot_login: str,
     site_url: str | None,
+    now_arg: str | None,
     lang: str,
     repo: Path,
 ) -> int:
@@ -82,7 +86,8 @@ def check(
     """
     project = open_project(repo)
     request = pull_request(read_event(event_path))
-    outcome = run_check(project, request, base, head or request.head_sha)
+    now = parse_time(now_arg) if now_arg else dt.datetime.now(dt.UTC)
+    outcome = run_check(project, request, base, head or request.head_sha, now)
     view = ReportView.of(outcome.result, catalogue(lang), project.forms)
     click.echo(github(view), nl=False)
     texts = sections(project, outcome, comment_langs(request.labels), site_address(site_url))

@@ -18,10 +18,19 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.check.project import open_project
+from generator.check.project import Project, open_project
 from generator.check.validate import validate
-from generator.deadlines.trailers import Stamp, next_stamps, parse_stamps, with_stamps
+from generator.deadlines.duties import load_duties
+from generator.deadlines.trailers import (
+    Stamp,
+    next_stamps,
+    parse_stamps,
+    receipt_key,
+    verified_stamps,
+    with_stamps,
+)
 from generator.errors import UsageError
+from generator.github.event import PullRequest
 from generator.workflows.changes import Change, changed_files, git
 from generator.workflows.owners import structural
 
@@ -94,3 +103,24 @@ def stamp_update(
     passing, refused = passing_files(repo, base, head)
     stamps = next_stamps(parse_stamps(description), passing, key, number, now)
     return StampUpdate(tuple(stamps), with_stamps(description, stamps), passing, tuple(refused))
+
+
+def stamped_days(
+    project: Project, pr: PullRequest, head: str, key: bytes | None = None
+) -> dict[str, dt.date]:
+    """The receipt day of each file whose content at ``head`` has a verified stamp in the
+    pull request's description (none without the key: the unprivileged job has none)."""
+    key = key if key is not None else receipt_key()
+    stamps = verified_stamps(pr.body, key, pr.number)
+    if not stamps:
+        return {}
+    tz = load_duties(project).timezone
+    found = {}
+    for stamp in stamps:
+        try:
+            blob = git(project.root, "rev-parse", "--verify", "-q", f"{head}:{stamp.path}")
+        except UsageError:
+            continue  # the stamped file is no longer in the pull request
+        if blob.strip() == stamp.blob:
+            found[stamp.path] = stamp.moment.astimezone(tz).date()
+    return found

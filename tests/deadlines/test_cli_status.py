@@ -24,6 +24,7 @@ KEYS = [
     "files",
     "rule",
     "codes",
+    "amended",
 ]
 
 
@@ -52,7 +53,7 @@ def test_json_is_exactly_the_contract(repo: GitRepo, capsys: pytest.CaptureFixtu
         "body": "energy", "kind": "treaties-in-force", "period": 2025, "due": "2026-01-12",
         "submitted": "2026-01-15", "state": "late", "days_late": 3,
         "files": ["submissions/2025/energy/treaties-in-force.yaml"], "rule": "2.1",
-        "codes": ["TR401"],
+        "codes": ["TR401"], "amended": [],
     }  # fmt: skip
 
 

@@ -24,6 +24,7 @@ KEYS = [
     "files",
     "rule",
     "codes",
+    "amended",
 ]
 STATES = {"on-time", "late", "missing", "pending", "exempt"}
 

@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -108,7 +109,7 @@ def _platform_merge(repo: Path, branch: str, message: str, when: str) -> str:
     return git(repo, "rev-parse", "HEAD").strip()
 
 
-def _status_row(repo: Path, key: bytes | None, as_of: str = "2026-03-01") -> dict[str, object]:
+def _status_row(repo: Path, key: bytes | None, as_of: str = "2026-03-01") -> dict[str, Any]:
     env = {KEY_ENV: key.decode()} if key else {KEY_ENV: ""}
     args = ["status", "--repo", str(repo), "--as-of", as_of, "--format", "json"]
     result = run([*args, "--period", "2025"], None, **env)
