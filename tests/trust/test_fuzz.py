@@ -75,12 +75,12 @@ def fuzz_repo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         return opened[key]
 
     modules = (generator.cli.validate, generator.cli.status, generator.cli.report)
-    saved = [m.open_project for m in modules]
+    saved = [getattr(m, "open_project") for m in modules]  # noqa: B009
     for module in modules:
-        module.open_project = once  # type: ignore[assignment]
+        setattr(module, "open_project", once)  # noqa: B010
     yield root
     for module, original in zip(modules, saved, strict=True):
-        module.open_project = original  # type: ignore[assignment]
+        setattr(module, "open_project", original)  # noqa: B010
 
 
 Mutation = Callable[[bytes], bytes]
