@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from generator.github.api import Comment, GitHubApiError, Issue
 
@@ -16,6 +17,7 @@ class FakeGitHubApi:
     comments: dict[int, list[Comment]] = field(default_factory=dict)
     issues: dict[int, Issue] = field(default_factory=dict)
     calls: list[tuple[str, int]] = field(default_factory=list)
+    settings: dict[str, Any] = field(default_factory=dict)
     _next_id: int = 1000
 
     def _new_id(self) -> int:
@@ -80,6 +82,9 @@ class FakeGitHubApi:
         self.issues[number] = replace(issue, assignees=merged)
         self.calls.append(("add_assignees", number))
         return self.issues[number]
+
+    def repository_settings(self) -> dict[str, Any]:
+        return dict(self.settings)
 
     def team_members(self, org: str, team: str) -> list[str]:
         key = f"{org}/{team}"

@@ -18,6 +18,8 @@ from generator.errors import EXIT_OK, EXIT_PROBLEMS
 from generator.github.event import parse_time, pull_request, read_event
 from generator.i18n import catalogue
 from generator.workflows.check import run_check
+from generator.workflows.doctor import merge_kinds, settings_checks
+from generator.workflows.messages import messages
 from generator.workflows.receipt import stamp_update
 from generator.workflows.render import render
 from generator.workflows.sticky import BOT_LOGIN, MARKER, upsert_sticky
@@ -146,3 +148,28 @@ def stamp_command(ctx: click.Context, event_path: Path, now_arg: str | None, rep
     api.update_issue(request.number, body=update.description)
     click.echo("Received-At: updated")
     return EXIT_OK
+
+
+@pr.command("doctor")
+@click.option("--ref", default="main", show_default=True, help="The branch whose history counts.")
+@lang_option
+@repo_option
+@click.pass_context
+def doctor_command(ctx: click.Context, ref: str, lang: str, repo: Path) -> int:
+    """Check that the repository keeps what receipt stamps need: its merge settings through
+    the API (merge commits with the pull request's description, no rebase merging) and
+    what kind of commits reached REF (merges, squash merges, others counted from
+    themselves). Fails (exit 1) when a setting must change.
+
+    Example: GITHUB_TOKEN=… GITHUB_REPOSITORY=owner/name treaty pr doctor
+    """
+    text = messages(lang)
+    checks = settings_checks(github_api(ctx).repository_settings())
+    for check in checks:
+        mark = text("doctor_ok") if check.ok else text("doctor_fix")
+        click.echo(f"[{mark}] {text(check.key, **check.args)}")
+    if receipt_key() is not None:
+        click.echo(f"[{text('doctor_ok')}] {text('doctor_key')}")
+    counts = merge_kinds(repo, ref)
+    click.echo(text("doctor_history", ref=ref, **{k: str(v) for k, v in counts.items()}))
+    return EXIT_OK if all(c.ok for c in checks) else EXIT_PROBLEMS

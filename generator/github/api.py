@@ -73,6 +73,8 @@ class GitHubApi(Protocol):
 
     def team_members(self, org: str, team: str) -> list[str]: ...
 
+    def repository_settings(self) -> dict[str, Any]: ...
+
 
 def issue_from_json(raw: Mapping[str, Any]) -> Issue:
     return Issue(
@@ -194,6 +196,10 @@ class RestGitHubApi:
     def add_assignees(self, number: int, logins: Sequence[str]) -> Issue:
         path = f"/repos/{self._repo}/issues/{number}/assignees"
         return issue_from_json(self._call("POST", path, {"assignees": list(logins)}))
+
+    def repository_settings(self) -> dict[str, Any]:
+        found = self._call("GET", f"/repos/{self._repo}")
+        return dict(found) if isinstance(found, Mapping) else {}
 
     def team_members(self, org: str, team: str) -> list[str]:
         raw = self._pages(f"/orgs/{org}/teams/{team}/members", token=self._org_token)
