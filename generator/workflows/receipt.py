@@ -61,7 +61,18 @@ def _extract(repo: Path, revision: str, folders: Sequence[str], into: Path) -> N
     except (OSError, subprocess.CalledProcessError) as error:
         raise UsageError(f"git archive {revision} failed: {error}") from None
     with tarfile.open(fileobj=io.BytesIO(done.stdout)) as archive:
-        archive.extractall(into, filter="data")
+        archive.extractall(into, filter=_plain_files)
+
+
+def _plain_files(member: tarfile.TarInfo, into: str) -> tarfile.TarInfo | None:
+    """Only folders and ordinary files that stay inside ``into``: a link (or anything
+    else) is left out, so the file it stands for is missing and does not pass."""
+    if not (member.isfile() or member.isdir()):
+        return None
+    try:
+        return tarfile.data_filter(member, into)
+    except tarfile.FilterError:
+        return None
 
 
 def _candidates(changes: Sequence[Change]) -> list[str]:

@@ -265,3 +265,18 @@ def test_without_a_key_the_stamp_job_writes_nothing(
     result = run(["pr", "stamp", "--event", str(ev), "--repo", str(git_repo)], api,
                  **{KEY_ENV: missing})  # fmt: skip
     assert code(result) == 0 and "::warning::" in result.output and api.calls == []
+
+
+def test_a_linked_file_in_the_pull_request_is_never_stamped(
+    git_repo: Path, api: FakeGitHubApi, tmp_path: Path
+) -> None:
+    base = git(git_repo, "rev-parse", "main").strip()
+    git(git_repo, "checkout", "-q", "-b", "patch-1")
+    target = "../../../../etc/passwd"
+    blob = git(git_repo, "hash-object", "-w", "--stdin", input_text=target).strip()
+    git(git_repo, "update-index", "--add", "--cacheinfo", f"120000,{blob},{ENERGY_FILE}")
+    tree = git(git_repo, "write-tree").strip()
+    head = git(git_repo, "commit-tree", tree, "-p", base, "-m", "link").strip()
+    api.issues[17] = Issue(17, "PR", "")
+    output = _stamp(git_repo, api, tmp_path, base, head, "2026-01-09T04:00:00Z")
+    assert "received" not in output and api.calls == []
