@@ -45,6 +45,8 @@ CODES: dict[str, Code] = _codes(
     Code("TR106", E),  # too deeply nested
     Code("TR107", E),  # several documents
     Code("TR108", E),  # top level is not a mapping
+    Code("TR109", E),  # a value its type tag cannot hold (!!int abc, a 5,000-digit number)
+    Code("TR110", E),  # an invisible control or bidi character in a text
     # TR2xx: the form's schema
     Code("TR201", E),  # required field missing
     Code("TR202", E),  # wrong type
@@ -77,9 +79,13 @@ CODES: dict[str, Code] = _codes(
     Code("TR315", E),  # unknown body referenced in content
     Code("TR316", E),  # attachment missing
     Code("TR317", W),  # the Kazakh text looks like Russian
+    Code("TR330", W, "49"),  # a meeting abroad: outside point 49, no duty to inform the MFA
+    Code("TR331", W, "49"),  # next official told orally / in writing against the dates
     # TR4xx: deadlines
     Code("TR401", W),  # late submission
     Code("TR402", W),  # amendment after the deadline
+    Code("TR403", W),  # met on the due day itself (point 48: consulted on the day of departure)
+    Code("TR404", W),  # met after the due day (point 48: consulted after departure)
 )
 
 

@@ -9,9 +9,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from generator.errors import ConfigurationError
+from generator.load.yamlsafe import load_config_yaml
 from generator.model import Cadence, Column, Form, Table, Text, Visibility
 
 SCHEMA_DIR = "schemas"
@@ -146,11 +145,14 @@ def load_forms(repo: Path) -> FormSet:
     schemas = load_schemas(repo)
     forms: dict[str, Form] = {}
     for path in sorted((repo / FORMS_DIR).glob("*.yaml")):
+        rel = path.relative_to(repo)
         try:
-            raw = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-            schema = schemas[str(raw["schema"])]
-            form = form_from_data(raw, schema)
-        except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as error:
+            raw = load_config_yaml(path.read_text(encoding="utf-8"), rel)
+        except (OSError, UnicodeDecodeError) as error:
+            raise ConfigurationError(f"cannot read form description {rel}: {error}") from None
+        try:
+            form = form_from_data(raw, schemas[str(raw["schema"])])
+        except (KeyError, TypeError, ValueError) as error:
             raise ConfigurationError(f"cannot read form description {path}: {error}") from None
         forms[form.kind] = form
     if not forms:

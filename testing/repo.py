@@ -54,3 +54,18 @@ def quick_project(root: Path) -> Project:
 def real_forms() -> FormSet:
     """The repository's own form descriptions and schemas, loaded once."""
     return _compiled()[0]
+
+
+def head(kind: str, period: int, body: str) -> str:
+    """The first lines every submission starts with."""
+    return f"form: {kind}\nperiod: {period}\nbody: {body}\n"
+
+
+def annual(kind: str, period: int, body: str, extra: str = "") -> dict[str, str]:
+    """An annual form's file for ``body`` and ``period``, at its place."""
+    return {f"submissions/{period}/{body}/{kind}.yaml": head(kind, period, body) + extra}
+
+
+def event(folder: str, kind: str, period: int, body: str, name: str, extra: str) -> dict[str, str]:
+    """A per-event file in ``folder`` of ``body``'s period."""
+    return {f"submissions/{period}/{body}/{folder}/{name}.yaml": head(kind, period, body) + extra}

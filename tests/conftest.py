@@ -18,6 +18,8 @@ import pytest
 from generator.check.project import Project, open_project
 from testing.repo import make_repo
 
+pytest_plugins = ["testing.fixtures"]  # demo_repo: the demo repository, built once
+
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:

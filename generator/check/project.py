@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 from generator.check.schema import SchemaChecker
 from generator.errors import UsageError
 from generator.forms import FormSet, load_forms
 from generator.load.cache import ParseCache
 from generator.registry import Registry, load_registry
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -20,6 +24,15 @@ class Project:
     checker: SchemaChecker
     # The registers as parsed when the project was opened (validating them reuses them).
     parsed: ParseCache = field(default_factory=lambda: ParseCache(None), compare=False)
+    # What later stages derive from the project once (the duty rules, say): it lives and
+    # dies with this object, so a new ``open_project`` always starts fresh.
+    _derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def derived(self, key: str, make: Callable[[Project], T]) -> T:
+        """``make(self)``, computed once for this project."""
+        if key not in self._derived:
+            self._derived[key] = make(self)
+        return cast(T, self._derived[key])
 
 
 def open_project(root: Path) -> Project:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
+from generator.cli.github import LazyTeams
 from generator.cli.options import lang_option, repo_option
-from generator.cli.pr import github_api
 from generator.errors import EXIT_OK, EXIT_PROBLEMS, UsageError
 from generator.github.annotate import annotation
 from generator.load.yamlsafe import YamlProblem, load_yaml
@@ -65,7 +65,7 @@ def check(
     author = author.removeprefix("@")
     registry = registry_at(repo, base)
     changes = changed_files(repo, base, head)
-    found = check_ownership(changes, registry, author, Membership(lazy_teams(ctx)))
+    found = check_ownership(changes, registry, author, Membership(LazyTeams(ctx)))
     hint = messages(lang)("owner_hint")
     for problem in found:
         text = _message(problem, author, registry, lang)
@@ -78,20 +78,6 @@ def check(
         return EXIT_OK
     click.echo(hint)
     return EXIT_PROBLEMS
-
-
-class _LazyApi:
-    """Opens GitHub's API only when a team has to be looked up."""
-
-    def __init__(self, ctx: click.Context) -> None:
-        self._ctx = ctx
-
-    def team_members(self, org: str, team: str) -> list[str]:
-        return github_api(self._ctx).team_members(org, team)
-
-
-def lazy_teams(ctx: click.Context) -> _LazyApi:
-    return _LazyApi(ctx)
 
 
 @owners.command("codeowners")

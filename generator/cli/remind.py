@@ -8,8 +8,8 @@ from pathlib import Path
 import click
 
 from generator.check.project import open_project
+from generator.cli.github import comment_langs, github_api
 from generator.cli.options import parse_day, repo_option
-from generator.cli.pr import comment_langs, github_api
 from generator.deadlines.status import build_status
 from generator.errors import EXIT_OK
 from generator.workflows.remind import OverdueDuty, ReminderText, assignees, plan, sync

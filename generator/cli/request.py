@@ -9,9 +9,8 @@ import click
 from generator.check.project import open_project
 from generator.check.reporters import REPORTER_BY_NAME, ReportView
 from generator.check.validate import ValidationResult, check_text
+from generator.cli.github import LazyTeams, event_option
 from generator.cli.options import lang_option, repo_option
-from generator.cli.owners import lazy_teams
-from generator.cli.pr import event_option
 from generator.deadlines.duties import load_duties
 from generator.errors import EXIT_OK, EXIT_PROBLEMS
 from generator.github.event import issue, read_event
@@ -43,7 +42,7 @@ def from_issue(ctx: click.Context, event_path: Path, dry_run: bool, lang: str, r
 
     project = open_project(repo)
     opened = issue(read_event(event_path))
-    if not is_consolidator(project.registry, opened.author, Membership(lazy_teams(ctx))):
+    if not is_consolidator(project.registry, opened.author, Membership(LazyTeams(ctx))):
         click.echo(f"@{opened.author} is not a maintainer of the MFA: request refused", err=True)
         return EXIT_PROBLEMS
     mfa = consolidators(project.registry)[0].code

@@ -15,7 +15,7 @@ from generator.i18n import catalogue
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(readable=False, path_type=Path))
 @click.option(
     "--format",
     "fmt",
@@ -54,9 +54,11 @@ def validate(
     result = run_validation(project, [str(p) for p in paths])
     day = parse_day(as_of, "--as-of")
     if day is not None:
-        from generator.deadlines.timeliness import with_timeliness  # the calendar loads slowly
+        from generator.deadlines.arrivals import pending_lateness  # the calendar loads slowly
 
-        result = with_timeliness(project, result, day, base)
+        result = result.with_problems(
+            pending_lateness(project, [f.rel for f in result.files], day, base)
+        )
     view = ReportView.of(result, catalogue(lang), project.forms)
     click.echo(REPORTER_BY_NAME[fmt](view), nl=False)
     return EXIT_PROBLEMS if result.errors else EXIT_OK

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
+
+from generator.problems import Problem
 
 
 class State(StrEnum):
@@ -16,7 +19,10 @@ class State(StrEnum):
     EXEMPT = "exempt"
 
 
-JSON_KEYS = ("body", "kind", "period", "due", "submitted", "state", "days_late", "files", "rule")
+JSON_KEYS = (
+    "body", "kind", "period", "due", "submitted", "state", "days_late", "files", "rule", "codes",
+    "written_due", "readings", "amended",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -34,6 +40,30 @@ class StatusRow:
     amended: tuple[dt.date, ...] = ()
     event: str | None = None
     exempt_by: str | None = None
+    # TR401/TR402 of the row's files, from :mod:`generator.deadlines.lateness`.
+    problems: tuple[Problem, ...] = ()
+    # The date the Rules write, when a reading of the repository moved it to ``due``.
+    written_due: dt.date | None = None
+    # The repository's readings applied to this row (ids in registry/duties.yaml).
+    readings: tuple[str, ...] = ()
+    # The field whose date met the duty ("" = the day the file reached main).
+    met_on: str = ""
+    # Each amendment day with the files changed that day (``amended`` holds the days).
+    amended_files: tuple[tuple[dt.date, tuple[str, ...]], ...] = ()
+
+    def amendments_json(self) -> list[dict[str, Any]]:
+        """``[{date, files, days_after_due}]``: when the report was changed after it was
+        received, which files, and how many days after the due date (0: not after it;
+        None: the duty has no due date)."""
+        found = []
+        for day, files in self.amended_files:
+            after = None if self.due is None else max(0, (day - self.due).days)
+            found.append({"date": day.isoformat(), "files": list(files), "days_after_due": after})
+        return found
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(p.code for p in self.problems)
 
     def as_json(self) -> dict[str, Any]:
         """Exactly the contract's keys, dates as ``YYYY-MM-DD``."""
@@ -47,6 +77,10 @@ class StatusRow:
             "days_late": self.days_late,
             "files": list(self.files),
             "rule": self.rule,
+            "codes": list(self.codes),
+            "written_due": self.written_due.isoformat() if self.written_due else None,
+            "readings": list(self.readings),
+            "amended": self.amendments_json(),
         }
 
     def sort_key(self) -> tuple[int, str, dt.date, str, str, str]:
@@ -67,6 +101,14 @@ class StatusReport:
 
     def for_body(self, body: str) -> tuple[StatusRow, ...]:
         return tuple(r for r in self.rows if r.body == body)
+
+    def only(self, states: Collection[str] = (), bodies: Collection[str] = ()) -> StatusReport:
+        """The rows in one of ``states`` and of one of ``bodies`` (empty: any)."""
+        kept = tuple(
+            r for r in self.rows
+            if (not states or r.state in states) and (not bodies or r.body in bodies)
+        )  # fmt: skip
+        return StatusReport(self.as_of, kept)
 
     def upcoming(self, days: int) -> StatusReport:
         """Only what is still pending and falls due within the next ``days`` days."""

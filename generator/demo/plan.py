@@ -24,7 +24,7 @@ from generator.deadlines.history import SubmissionHistory
 from generator.deadlines.sources import Filed, collect
 from generator.deadlines.status import build_status
 from generator.errors import ConfigurationError
-from generator.load.yamlsafe import YamlProblem, load_yaml
+from generator.load.yamlsafe import load_config_yaml
 
 PLAN_FILE = "plan.yaml"
 
@@ -67,7 +67,10 @@ def load_plan(text: str | None = None) -> DemoPlan:
     try:
         if text is None:
             text = resources.files("generator.demo").joinpath(PLAN_FILE).read_text("utf-8")
-        raw: dict[str, Any] = load_yaml(text)
+    except OSError as error:
+        raise ConfigurationError(f"cannot read the demo plan {PLAN_FILE}: {error}") from None
+    raw: dict[str, Any] = load_config_yaml(text, f"generator/demo/{PLAN_FILE}")
+    try:
         setup = raw["setup"]
         return DemoPlan(
             setup_day=dt.date.fromisoformat(str(setup["date"])),
@@ -86,7 +89,7 @@ def load_plan(text: str | None = None) -> DemoPlan:
             companions=tuple((str(c["glob"]), str(c["with"])) for c in raw.get("companions") or ()),
             people=raw["people"],
         )
-    except (OSError, YamlProblem, KeyError, TypeError, ValueError) as error:
+    except (KeyError, TypeError, ValueError) as error:
         raise ConfigurationError(f"cannot read the demo plan {PLAN_FILE}: {error}") from None
 
 

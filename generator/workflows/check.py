@@ -3,30 +3,33 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.check.project import Project
 from generator.check.validate import ValidationResult, validate
+from generator.deadlines.arrivals import judge_arrivals, received_day
+from generator.deadlines.status import StatusRow
 from generator.github.event import PullRequest
 from generator.load.files import CHECKED_ROOTS
 from generator.paths import FilePlace, place_of
-from generator.problems import Problem, Severity
+from generator.problems import Problem
 from generator.registry import BODIES_FILE
 from generator.workflows.changes import Change, changed_files
-from generator.workflows.timeliness import Timeliness, received_day, timeliness
+from generator.workflows.receipt import stamped_days
 
 
 @dataclass(frozen=True)
 class CheckOutcome:
-    """What the check found: the changes, the validation result and each file's timeliness."""
+    """What the check found: the changes, the validation result (lateness included) and
+    the duty row each changed submission meets."""
 
     pull_request: PullRequest
     received: dt.date
     changes: tuple[Change, ...]
     result: ValidationResult
-    timeliness: Mapping[str, Timeliness]
+    rows: Mapping[str, StatusRow]
 
     @property
     def errors(self) -> int:
@@ -39,8 +42,9 @@ class CheckOutcome:
     def problems_of(self, path: str) -> list[Problem]:
         return [p for p in self.result.problems if p.file == path]
 
-    def late(self) -> list[Timeliness]:
-        return [t for t in self.timeliness.values() if t.state == "late"]
+    def late(self) -> list[Problem]:
+        """The TR401 warnings: files that arrive after their due date."""
+        return [p for p in self.result.problems if p.code == "TR401"]
 
 
 def _checked(change: Change) -> bool:
@@ -53,9 +57,15 @@ def kind_of(project: Project, path: str) -> str | None:
 
 
 def run_check(
-    project: Project, pr: PullRequest, base: str | None = None, head: str | None = None
+    project: Project,
+    pr: PullRequest,
+    base: str | None,
+    head: str | None,
+    now: dt.datetime,
 ) -> CheckOutcome:
-    """Validate the changed files (and the registers, which every file depends on)."""
+    """Validate the changed files (and the registers, which every file depends on), then
+    judge each as arriving when it was received: its verified receipt stamp if its content
+    has one, else ``now`` (this check; not when the pull request was opened)."""
     base = base or pr.base_sha
     changes = tuple(changed_files(project.root, base, head or "HEAD"))
     paths = [c.path for c in changes if _checked(c)]
@@ -63,27 +73,9 @@ def run_check(
         paths.append(BODIES_FILE)
     absolute = [str(Path(project.root, p)) for p in paths]
     result = validate(project, absolute) if absolute else ValidationResult((), ())
-    received = received_day(project, pr.created_at)
-    judged = timeliness(project, paths, received, base)
-    return CheckOutcome(pr, received, changes, with_late(result, judged.values()), judged)
-
-
-def late_problem(item: Timeliness) -> Problem:
-    """A TR401 warning: accepted, but late by ``days`` days."""
-    args = {
-        "due": item.due.isoformat() if item.due else "",
-        "submitted": item.received.isoformat(),
-        "days": str(item.days_late or 0),
-        "rule": item.rule,
-    }
-    return Problem(item.file, 1, 1, "$", "TR401", Severity.WARNING, args)
-
-
-def with_late(result: ValidationResult, judged: Iterable[Timeliness]) -> ValidationResult:
-    """``result`` plus a TR401 warning for each late file that lacks one."""
-    flagged = {p.file for p in result.problems if p.code == "TR401"}
-    late = [late_problem(t) for t in judged if t.state == "late" and t.file not in flagged]
-    if not late:
-        return result
-    problems = sorted((*result.problems, *late), key=Problem.sort_key)
-    return ValidationResult(result.files, tuple(problems))
+    received = received_day(project, now)
+    stamped = stamped_days(project, pr, head or "HEAD")
+    judged = judge_arrivals(project, paths, received, base, stamped)
+    received = judged.day
+    outcome = result.with_problems(judged.problems)
+    return CheckOutcome(pr, received, changes, outcome, judged.rows(paths))

@@ -7,13 +7,15 @@ from dataclasses import dataclass
 
 from generator.check.project import Project
 from generator.codes import CODES
-from generator.i18n import catalogue
+from generator.deadlines.render import AREA as DEADLINES
+from generator.deadlines.render import reading_notes
+from generator.deadlines.status import StatusRow
+from generator.i18n import area_catalogue, catalogue
 from generator.law.cite import cite_point
 from generator.law.messages import load_catalogue
 from generator.problems import Problem
 from generator.workflows.check import CheckOutcome, kind_of
 from generator.workflows.messages import Messages, messages
-from generator.workflows.timeliness import Timeliness
 
 
 @dataclass(frozen=True)
@@ -84,27 +86,30 @@ def _problem_row(project: Project, problem: Problem, text: Messages, site: str) 
     )
 
 
-def timeliness_text(item: Timeliness | None, text: Messages) -> str:
+def timeliness_text(item: StatusRow | None, text: Messages) -> str:
     if item is None:
         return text("state_none")
     due = item.due.isoformat() if item.due else ""
     if item.due is None and item.state != "exempt":
         return text("state_none")
-    return text(f"state_{item.state}", due=due, days=item.days_late or 0)
+    said = text(f"state_{item.state}", due=due, days=item.days_late or 0)
+    notes = reading_notes(item, area_catalogue(DEADLINES, text.lang))
+    return "; ".join([said, *notes])
 
 
 def _file_row(outcome: CheckOutcome, path: str, text: Messages) -> FileRow:
     found = outcome.problems_of(path)
     counts = [f"{p.code} {text(p.severity.value)} ({p.line}:{p.column})" for p in found]
-    item = outcome.timeliness.get(path)
-    late = item is not None and item.state == "late"
+    item = outcome.rows.get(path)
+    late = any(p.code == "TR401" for p in found)
     return FileRow(path, tuple(counts), timeliness_text(item, text), late)
 
 
-def _late_row(item: Timeliness, text: Messages) -> tuple[str, str]:
-    due = item.due.isoformat() if item.due else ""
-    days = item.days_late or 0
-    return item.file, text("late_row", due=due, received=item.received.isoformat(), days=days)
+def _late_row(late: Problem, text: Messages) -> tuple[str, str]:
+    args = late.args
+    return late.file, text(
+        "late_row", due=args["due"], received=args["submitted"], days=args["days"]
+    )
 
 
 def section(project: Project, outcome: CheckOutcome, lang: str, site: str) -> CommentSection:

@@ -9,7 +9,8 @@ from generator.check.project import open_project
 from generator.deadlines.duties import load_duties
 from generator.deadlines.sources import collect
 from generator.deadlines.status import build_status
-from tests.deadlines.gitrepo import GitRepo, annual, event
+from testing.git import GitRepo
+from testing.repo import annual, event
 
 T = "T11:00:00+05:00"
 

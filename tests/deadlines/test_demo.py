@@ -3,29 +3,37 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from generator.cli.main import main
 from generator.demo.plan import load_plan
+from testing.fixtures import copy_repo
+from testing.git import git
 from testing.repo import REPO_ROOT
 
-KEYS = ["body", "kind", "period", "due", "submitted", "state", "days_late", "files", "rule"]
+KEYS = [
+    "body",
+    "kind",
+    "period",
+    "due",
+    "submitted",
+    "state",
+    "days_late",
+    "files",
+    "rule",
+    "codes",
+    "written_due",
+    "readings",
+    "amended",
+]
 STATES = {"on-time", "late", "missing", "pending", "exempt"}
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("demo") / "repo"
-    assert main(["demo", str(target), "--repo", str(REPO_ROOT)]) == 0
-    return target
-
-
-def git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True,
-                          check=True).stdout  # fmt: skip
+@pytest.fixture
+def demo(demo_repo: Path) -> Path:
+    return demo_repo
 
 
 def test_status_json_on_the_demo_matches_the_contract_and_shows_every_state(
@@ -59,11 +67,13 @@ def test_the_plan_is_followed(demo: Path) -> None:
         assert len(log) == 2  # the first submission and the correction
 
 
-def test_demo_refuses_to_overwrite_without_force(demo: Path) -> None:
+def test_demo_refuses_to_overwrite_without_force(demo: Path, tmp_path: Path) -> None:
+    demo = copy_repo(demo, tmp_path / "repo")
     assert main(["demo", str(demo), "--repo", str(REPO_ROOT)]) == 2
 
 
-def test_force_rebuilds_the_same_history(demo: Path) -> None:
+def test_force_rebuilds_the_same_history(demo: Path, tmp_path: Path) -> None:
+    demo = copy_repo(demo, tmp_path / "repo")
     before = git(demo, "rev-parse", "main")
     assert main(["demo", str(demo), "--force", "--repo", str(REPO_ROOT)]) == 0
     assert git(demo, "rev-parse", "main") == before

@@ -6,7 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 from generator.deadlines.history import read_history
-from tests.deadlines.gitrepo import GitRepo, annual
+from testing.git import GitRepo
+from testing.repo import annual
 
 D = dt.date
 PATH = "submissions/2025/energy/treaties-in-force.yaml"

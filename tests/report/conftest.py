@@ -15,7 +15,6 @@ from typing import Any
 import pytest
 
 from generator.cli.main import main
-from testing.repo import REPO_ROOT
 
 DEMO_PERIOD = 2025
 AS_OF = "2026-02-01"
@@ -47,13 +46,6 @@ def epoch() -> Iterator[str]:
         os.environ["SOURCE_DATE_EPOCH"] = old
 
 
-@pytest.fixture(scope="session")
-def demo_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("demo") / "repo"
-    assert main(["demo", str(target), "--repo", str(REPO_ROOT)]) == 0
-    return target
-
-
 def build(repo: Path, out: Path, fmt: str, *extra: str, lang: str = "kk") -> int:
     args = ["report", "--repo", str(repo), "--period", str(DEMO_PERIOD), "--format", fmt]
     return main([*args, "--lang", lang, "--as-of", AS_OF, "-o", str(out), *extra])
@@ -68,6 +60,48 @@ def build_all(repo: Path, folder: Path, lang: str, formats: tuple[str, ...] = FO
 @pytest.fixture(scope="session")
 def kk_report(demo_repo: Path, epoch: str, tmp_path_factory: pytest.TempPathFactory) -> Built:
     return build_all(demo_repo, tmp_path_factory.mktemp("kk"), "kk")
+
+
+LANGS = ("kk", "ru", "en")
+
+
+@pytest.fixture(scope="session")
+def drafts(
+    kk_report: Built, demo_repo: Path, epoch: str, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Built]:
+    """The demo period's draft (the default) as PDF and DOCX in kk, ru and en."""
+    found = {"kk": kk_report}
+    for lang in ("ru", "en"):
+        found[lang] = build_all(demo_repo, tmp_path_factory.mktemp(lang), lang, ("pdf", "docx"))
+    return found
+
+
+@pytest.fixture(scope="session")
+def finals(
+    demo_repo: Path, epoch: str, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Built]:
+    """The demo period's final document (``--final``) as PDF and DOCX in kk, ru and en."""
+    found = {}
+    for lang in LANGS:
+        folder = tmp_path_factory.mktemp(f"final-{lang}")
+        for fmt in ("pdf", "docx"):
+            assert build(demo_repo, folder / f"report.{fmt}", fmt, "--final", lang=lang) == 0
+        found[lang] = Built(folder, lang)
+    return found
+
+
+@pytest.fixture(scope="session")
+def opened(drafts: dict[str, Built], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The drafts' DOCX as LibreOffice lays them out (converted to PDF)."""
+    from tests.report.office import to_pdf
+
+    folder = tmp_path_factory.mktemp("office")
+    copies = []
+    for lang in LANGS:
+        copy = folder / f"{lang}.docx"
+        shutil.copyfile(drafts[lang].path("docx"), copy)
+        copies.append(copy)
+    return dict(zip(LANGS, to_pdf(copies, folder / "pdf"), strict=True))
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import http.server
-import subprocess
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,6 +17,10 @@ from pathlib import Path
 import pytest
 
 from generator.cli.main import main
+from testing.fixtures import copy_repo
+from testing.git import git
+
+__all__ = ["git"]
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -30,11 +33,6 @@ XSS_FILE = "submissions/2025/water/treaties-in-force.yaml"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 
 
-def git(repo: Path, *args: str) -> str:
-    done = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=True)
-    return done.stdout
-
-
 XSS_ORIGINAL = "kk: Трансшекаралық су ресурстарын бірлесіп басқару қағидаттарын сақтау."
 
 
@@ -44,8 +42,7 @@ def add_xss(repo: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert XSS_ORIGINAL in text, "the demo file changed: pick another field for the payload"
     path.write_text(text.replace(XSS_ORIGINAL, f'kk: "{XSS}"', 1), encoding="utf-8")
-    identity = ["-c", "user.name=Test", "-c", "user.email=test@example.invalid"]
-    git(repo, *identity, "commit", "-q", "-am", "water: correct the obligations text")
+    git(repo, "commit", "-q", "-am", "water: correct the obligations text")
 
 
 @dataclass(frozen=True)
@@ -56,20 +53,20 @@ class Built:
 
 
 @pytest.fixture(scope="session")
-def demo_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    repo = tmp_path_factory.mktemp("demo") / "repo"
-    assert main(["demo", str(repo), "--repo", str(Path(__file__).resolve().parents[2])]) == 0
+def site_repo(demo_repo: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the demo repository with the XSS payload committed on top."""
+    repo = copy_repo(demo_repo, tmp_path_factory.mktemp("site-repo") / "repo")
     add_xss(repo)
     return repo
 
 
 @pytest.fixture(scope="session")
-def built(demo_repo: Path, tmp_path_factory: pytest.TempPathFactory) -> Built:
+def built(site_repo: Path, tmp_path_factory: pytest.TempPathFactory) -> Built:
     out = tmp_path_factory.mktemp("site")
-    args = ["site", "build", "--repo", str(demo_repo), "--as-of", AS_OF.isoformat()]
+    args = ["site", "build", "--repo", str(site_repo), "--as-of", AS_OF.isoformat()]
     for edition in ("public", "internal"):
         assert main([*args, "--edition", edition, "-o", str(out / edition)]) == 0
-    return Built(demo_repo, out / "public", out / "internal")
+    return Built(site_repo, out / "public", out / "internal")
 
 
 class _Server(http.server.ThreadingHTTPServer):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -11,8 +10,11 @@ import pytest
 from click.testing import CliRunner, Result
 
 from generator.cli import main as cli_main
+from testing.git import commit_all, git
 from testing.github_fake import FakeGitHubApi
 from testing.repo import REPO_ROOT, write
+
+__all__ = ["commit_all", "git"]
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ENERGY_FILE = "submissions/2025/energy/treaties-in-force.yaml"
@@ -22,29 +24,6 @@ TEAMS = {
     "treaty-reports/water": ["water-clerk"],
     "treaty-reports/mfa": ["dana-mfa"],
 }
-
-
-def git(repo: Path, *args: str, when: str = "2025-12-01T10:00:00+05:00") -> str:
-    env = {
-        "GIT_AUTHOR_DATE": when,
-        "GIT_COMMITTER_DATE": when,
-        "GIT_AUTHOR_NAME": "Test",
-        "GIT_AUTHOR_EMAIL": "test@example.kz",
-        "GIT_COMMITTER_NAME": "Test",
-        "GIT_COMMITTER_EMAIL": "test@example.kz",
-        "PATH": "/usr/bin:/bin",
-        "HOME": str(repo),
-    }
-    done = subprocess.run(
-        ["git", "-C", str(repo), *args], env=env, capture_output=True, text=True, check=True
-    )
-    return done.stdout.strip()
-
-
-def commit_all(repo: Path, message: str, when: str = "2025-12-01T10:00:00+05:00") -> str:
-    git(repo, "add", "-A", when=when)
-    git(repo, "commit", "-q", "-m", message, when=when)
-    return git(repo, "rev-parse", "HEAD")
 
 
 def demo_file(rel: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from generator.workflows.sticky import MARKER
@@ -15,7 +16,10 @@ LATE = "2026-01-20T04:00:00Z"  # 20 January: 8 days after 12 January
 
 
 def _check(repo: Path, ev: Path, api: FakeGitHubApi, summary: Path) -> tuple[int, str]:
-    args = ["pr", "check", "--event", str(ev), "--repo", str(repo), "--comment"]
+    """The check as run at the event's ``created_at`` (an unstamped file counts from the
+    time of the check, not from when the pull request was opened)."""
+    now = json.loads(ev.read_text(encoding="utf-8"))["pull_request"]["created_at"]
+    args = ["pr", "check", "--event", str(ev), "--repo", str(repo), "--comment", "--now", now]
     result = run([*args, "--summary", str(summary), "--site-url", "https://x.example/s"], api)
     return code(result), result.output
 
