@@ -36,19 +36,22 @@ def _glob(root: Path, skip: frozenset[str]) -> str:
 
 @dataclass
 class Indexer:
-    """The Pagefind runs of one build, each in the background; :meth:`wait` ends them."""
+    """The Pagefind runs of one build, one at a time in the background (each holds its
+    language's whole index in memory: two at once would add up); :meth:`wait` ends them."""
 
     running: list[tuple[Path, subprocess.Popen[bytes]]] = field(default_factory=list)
 
     def start(self, root: Path, skip: frozenset[str] = frozenset()) -> None:
-        """Index the language whose pages are in ``root`` (not the folders in ``skip``)."""
+        """Index the language whose pages are in ``root`` (not the folders in ``skip``),
+        after the run before it has ended."""
+        self.wait()
         command = [str(pagefind_program()), "--site", str(root), "--output-subdir", BUNDLE,
                    "--glob", _glob(root, skip), "--silent"]  # fmt: skip
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         self.running.append((root, process))
 
     def wait(self) -> None:
-        """Wait for every run; the first failure is raised."""
+        """Wait for the run in the background, if any; a failure is raised."""
         failed: list[str] = []
         for root, process in self.running:
             out, _ = process.communicate()

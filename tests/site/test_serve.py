@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import socket
 import subprocess
 import sys
@@ -14,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from testing.fixtures import copy_repo
 from tests.site.conftest import AS_OF, XSS_FILE
 
 pytestmark = pytest.mark.slow
@@ -53,8 +53,7 @@ def wait_for(url: str, text: str, process: subprocess.Popen[bytes]) -> str:
 
 @pytest.fixture()
 def served(demo_repo: Path, tmp_path: Path) -> Iterator[Served]:
-    repo = tmp_path / "repo"
-    shutil.copytree(demo_repo, repo, symlinks=True)
+    repo = copy_repo(demo_repo, tmp_path / "repo")
     port = free_port()
     command = [str(TREATY), "site", "serve", "--repo", str(repo), "--as-of", AS_OF.isoformat(),
                "--dev-addr", f"127.0.0.1:{port}"]  # fmt: skip
