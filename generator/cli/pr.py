@@ -16,6 +16,7 @@ from generator.deadlines.trailers import stamp
 from generator.errors import EXIT_OK, EXIT_PROBLEMS
 from generator.github.event import pull_request, read_event
 from generator.i18n import catalogue
+from generator.law.cite import citer
 from generator.workflows.check import run_check
 from generator.workflows.render import render
 from generator.workflows.sticky import MARKER, upsert_sticky
@@ -73,7 +74,7 @@ def check(
     project = open_project(repo)
     request = pull_request(read_event(event_path))
     outcome = run_check(project, request, base, head or request.head_sha)
-    view = ReportView.of(outcome.result, catalogue(lang), project.forms)
+    view = ReportView.of(outcome.result, catalogue(lang), project.forms, citer(lang))
     click.echo(github(view), nl=False)
     texts = sections(project, outcome, comment_langs(request.labels), site_address(site_url))
     if summary_path is not None:

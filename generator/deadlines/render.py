@@ -17,6 +17,7 @@ from itertools import groupby
 from generator.check.project import Project
 from generator.deadlines.values import JSON_KEYS, State, StatusReport, StatusRow
 from generator.i18n import Catalogue, area_catalogue
+from generator.law.cite import citer
 from generator.templating import environment
 
 AREA = "deadlines"
@@ -61,14 +62,14 @@ class StatusView:
         return tuple(found)
 
 
-def _note(row: StatusRow, labels: Catalogue) -> str:
+def _note(row: StatusRow, labels: Catalogue, cite: Callable[[str], str]) -> str:
     parts = []
     if row.state == State.LATE:
         parts.append(labels.label("late_by", days=row.days_late))
     elif row.state == State.MISSING:
         parts.append(labels.label("overdue", days=row.days_late))
     elif row.state == State.EXEMPT:
-        parts.append(labels.label("exempt_by", citation=row.exempt_by or "50"))
+        parts.append(labels.label("exempt_by", citation=cite(row.exempt_by or "50")))
     elif row.due is None:
         parts.append(labels.label("no_term"))
     if row.amended:
@@ -80,6 +81,7 @@ def _note(row: StatusRow, labels: Catalogue) -> str:
 
 def view_of(report: StatusReport, project: Project, lang: str) -> StatusView:
     labels = area_catalogue(AREA, lang)
+    cite = citer(lang)  # the Rules' citations, with their status (a draft point says so)
 
     def kind_name(kind: str) -> str:
         form = project.forms.get(kind)
@@ -91,8 +93,8 @@ def view_of(report: StatusReport, project: Project, lang: str) -> StatusView:
             body_name=project.registry.body_name(r.body, lang),
             kind_name=kind_name(r.kind),
             state_label=labels.label(f"state.{r.state}"),
-            rule=labels.label("rule_ref", rule=r.rule),
-            note=_note(r, labels),
+            rule=cite(r.rule),
+            note=_note(r, labels, cite),
         )
         for r in report.rows
     )

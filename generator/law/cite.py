@@ -15,13 +15,14 @@ that holds the wording.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
 from generator.law.consolidate import timeline
 from generator.law.load import load_law
-from generator.law.messages import LawCatalogue
+from generator.law.messages import LawCatalogue, load_catalogue
 from generator.law.model import Act, Law
 
 _POINT_REF = re.compile(r"^(?P<point>[1-9][0-9]*)(?:\.(?P<sub>[1-9][0-9]*))?$")
@@ -139,3 +140,26 @@ def cite_chapter(number: str, catalogue: LawCatalogue, law: Law | None = None) -
     label = catalogue("cite_chapter_draft", number=number, date=date)
     url = f"{edition_path(draft.id)}#{anchor}"
     return Citation(number, label, anchor, url, "draft", draft.id, date)
+
+
+def cite_label(ref: str, catalogue: LawCatalogue, law: Law | None = None) -> str:
+    """The text of a point's citation, status included; a reference that is not a point
+    number (a data error reported elsewhere) comes back as given."""
+    try:
+        return cite_point(ref, catalogue, law).label
+    except ValueError:
+        return ref
+
+
+def citer(lang: str, law: Law | None = None) -> Callable[[str], str]:
+    """``ref -> label`` in ``lang``, each reference cited once (status tables and calendars
+    cite the same few points for thousands of rows)."""
+    catalogue = load_catalogue(lang)
+    seen: dict[str, str] = {}
+
+    def label(ref: str) -> str:
+        if ref not in seen:
+            seen[ref] = cite_label(ref, catalogue, law)
+        return seen[ref]
+
+    return label

@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from generator.check.project import Project
+from generator.law.cite import cite_label
+from generator.law.messages import load_catalogue
 from generator.report.context import Words
 from generator.report.document import Block, Cell, Document, Para, Section
 from generator.report.model import Assessment, Consolidation, StatusCount
@@ -184,7 +186,10 @@ def build_document(c: Consolidation, project: Project, lang: str) -> Document:
         lang=lang,
         title=w.t("title", period=c.period),
         subtitle=w.t(f"edition_{c.edition}"),
-        facts=(w.t("fact_as_of", date=c.as_of.isoformat()), w.t("fact_rule")),
+        facts=(
+            w.t("fact_as_of", date=c.as_of.isoformat()),
+            w.t("fact_rule", rule=cite_label("4", load_catalogue(lang))),  # status included
+        ),
         notices=tuple(notices),
         sections=tuple(sections),
         labels=dict(w.t.labels),

@@ -9,7 +9,7 @@ from generator.check.project import Project
 from generator.codes import CODES
 from generator.deadlines.status import StatusRow
 from generator.i18n import catalogue
-from generator.law.cite import cite_point
+from generator.law.cite import cite_point, citer
 from generator.law.messages import load_catalogue
 from generator.problems import Problem
 from generator.workflows.check import CheckOutcome, kind_of
@@ -64,7 +64,7 @@ def rule_link(rule: str, text: Messages, site: str) -> tuple[str, str]:
 
 
 def _problem_row(project: Project, problem: Problem, text: Messages, site: str) -> ProblemRow:
-    local = catalogue(text.lang).localize(problem, project.forms)
+    local = catalogue(text.lang).localize(problem, project.forms, citer(text.lang))
     kind = kind_of(project, problem.file)
     form = project.forms.get(kind) if kind else None
     rule = CODES[problem.code].rule or (form.rule if form else "")

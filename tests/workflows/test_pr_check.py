@@ -61,7 +61,9 @@ def test_invalid_file_fails_with_error_annotation_and_hint(
     comment = api.comments[17][0].body
     assert "TR203" in comment and "done-ish" in comment
     assert "https://x.example/s/forms/treaties-in-force/" in comment  # kk: the form page
-    assert "https://x.example/s/ru/rules/in-force/#p-2" in comment  # ru: the Rules point
+    # ru: the Rules point, on the draft's edition (the only text holding the new point 2)
+    assert "https://x.example/s/ru/rules/resolution-1144-2015/#p-2" in comment
+    assert "Правила, п. 2.1, проект от 31.12.2015" in comment
 
 
 def test_sticky_comment_created_once_then_edited(
