@@ -8,6 +8,8 @@ that holds the wording.
 
 >>> cite_point("2.1", load_catalogue("en")).label
 'Rules p. 2.1, draft of 31.12.2015'
+>>> cite_point("2.1", load_catalogue("kk")).label
+'Қағидалар, 2-тармақтың 1) тармақшасы, 31.12.2015 жобасы'
 >>> cite_point("3", load_catalogue("en")).label
 'Rules p. 3'
 """
@@ -104,11 +106,13 @@ def cite_point(
     anchor = point_anchor(match["point"])
     draft = draft_of(law, f"rules.p{match['point']}")
     ref = ref.strip()
+    key = "cite_subpoint" if match["sub"] else "cite_point"  # kk: «2-тармақтың 1) тармақшасы»
+    words = {"ref": ref, "point": match["point"], "sub": match["sub"] or ""}
     if draft is None:
-        label = catalogue("cite_point", ref=ref)
+        label = catalogue(key, **words)
         return Citation(ref, label, anchor, f"{edition_path(edition or IN_FORCE)}#{anchor}")
     date = draft_date(draft)
-    label = catalogue("cite_point_draft", ref=ref, date=date)
+    label = catalogue(f"{key}_draft", date=date, **words)
     url = f"{edition_path(edition or draft.id)}#{anchor}"
     return Citation(ref, label, anchor, url, "draft", draft.id, date)
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from generator.check.project import Project
-from generator.law.cite import cite_label
+from generator.law.cite import cite_chapter, cite_label
 from generator.law.messages import load_catalogue
 from generator.report.context import Words
 from generator.report.document import Block, Cell, Document, Para, Section
@@ -175,7 +175,8 @@ def build_document(c: Consolidation, project: Project, lang: str) -> Document:
     if project.registry.illustrative:
         notices.append(w.t("notice_illustrative", note=w.text(project.registry.note)))
     if c.edition == "internal":
-        notices.append(w.t("notice_internal"))
+        chapter = cite_chapter("6", load_catalogue(lang)).label  # with its status (a draft)
+        notices.append(w.t("notice_internal", chapter=chapter))
     sections = [section1(w, c.assessment), section2(w, c), section3(w, c), *section4(w, c)]
     sections.append(section5(w, c, project))
     if c.edition == "internal":

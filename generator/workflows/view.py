@@ -90,7 +90,8 @@ def timeliness_text(item: StatusRow | None, text: Messages) -> str:
     due = item.due.isoformat() if item.due else ""
     if item.due is None and item.state != "exempt":
         return text("state_none")
-    return text(f"state_{item.state}", due=due, days=item.days_late or 0)
+    citation = citer(text.lang)(item.exempt_by or "50") if item.state == "exempt" else ""
+    return text(f"state_{item.state}", due=due, days=item.days_late or 0, citation=citation)
 
 
 def _file_row(outcome: CheckOutcome, path: str, text: Messages) -> FileRow:

@@ -22,8 +22,8 @@ ADOPTION_FILLED = (
     ("lang", "label"),
     [
         ("en", "Rules p. 2.1, draft of 31.12.2015"),
-        ("kk", "Қағидалар, 2.1-т., 31.12.2015 жобасы"),
-        ("ru", "Правила, п. 2.1, проект от 31.12.2015"),
+        ("kk", "Қағидалар, 2-тармақтың 1) тармақшасы, 31.12.2015 жобасы"),
+        ("ru", "Правила, подп. 1) п. 2, проект от 31.12.2015"),
     ],
 )
 def test_a_point_given_only_by_the_draft_is_cited_as_the_draft(lang: str, label: str) -> None:

@@ -63,7 +63,7 @@ def test_invalid_file_fails_with_error_annotation_and_hint(
     assert "https://x.example/s/forms/treaties-in-force/" in comment  # kk: the form page
     # ru: the Rules point, on the draft's edition (the only text holding the new point 2)
     assert "https://x.example/s/ru/rules/resolution-1144-2015/#p-2" in comment
-    assert "Правила, п. 2.1, проект от 31.12.2015" in comment
+    assert "Правила, подп. 1) п. 2, проект от 31.12.2015" in comment
 
 
 def test_sticky_comment_created_once_then_edited(
