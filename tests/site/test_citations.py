@@ -12,9 +12,7 @@ import pytest
 from tests.site.conftest import Built
 
 pytestmark = pytest.mark.slow
-RULE_LINK = re.compile(
-    r'href="(?P<href>[^"]*rules/(?P<edition>[^/"]+)/#p-(?P<point>\d+))"'
-)
+RULE_LINK = re.compile(r'href="(?P<href>[^"]*rules/(?P<edition>[^/"]+)/#p-(?P<point>\d+))"')
 DRAFT_EDITION = "resolution-1144-2015"  # the only text page holding the draft's new points
 
 
