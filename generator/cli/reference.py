@@ -32,7 +32,11 @@ def _walk(
 
 def commands(root: click.Command) -> list[tuple[str, click.Command, click.Context]]:
     """Every command below ``root`` (``root`` first), with its context."""
-    ctx = click.Context(root, info_name="treaty", max_content_width=WIDTH, terminal_width=WIDTH)
+    names = root.context_settings.get("help_option_names")  # "-h, --help", as `treaty` has
+    ctx = click.Context(
+        root, info_name="treaty", max_content_width=WIDTH, terminal_width=WIDTH,
+        help_option_names=names,
+    )  # fmt: skip
     return list(_walk(root, ctx))
 
 

@@ -8,14 +8,14 @@ from typing import Any
 
 from click.testing import CliRunner
 
-from generator.cli.rules import rules
+from generator.cli.main import cli
 from tests.law.helpers import FIXTURES, squash, unescape_md
 
 TODAY_LIKE = "2026-01-01"
 
 
 def run(*args: str) -> str:
-    result = CliRunner().invoke(rules, list(args), catch_exceptions=False)
+    result = CliRunner().invoke(cli, ["rules", *args], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return result.output
 
@@ -176,7 +176,7 @@ def test_history_of_the_rules_title_has_a_redline() -> None:
 
 
 def test_history_rejects_an_unknown_point() -> None:
-    result = CliRunner().invoke(rules, ["history", "99"])
+    result = CliRunner().invoke(cli, ["rules", "history", "99"])
     assert result.exit_code == 2
     assert "POINT" in result.output
 
@@ -189,7 +189,7 @@ def test_diff_between_a_date_and_the_draft_edition() -> None:
 
 
 def test_diff_rejects_an_unknown_edition() -> None:
-    result = CliRunner().invoke(rules, ["diff", "2015-12-31", "no-such-act"])
+    result = CliRunner().invoke(cli, ["rules", "diff", "2015-12-31", "no-such-act"])
     assert result.exit_code == 2
     assert "decree-1037-2010" in result.output
 

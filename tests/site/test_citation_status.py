@@ -2,7 +2,7 @@
 
 The outputs are rendered for real: the built site (public and internal editions, every
 language), the Annex 6 report (both editions, every language, Markdown and HTML) and the
-iCalendar files. The PR comment is checked in tests/workflows/test_citation_status.py. The
+iCalendar files. The PR comment is checked in tests/workflows/test_pr_check.py. The
 Rules pages themselves are the law's text (each provision marked as a draft there, tested in
 tests/law), so they are left out, as are the quotation blocks of the form pages.
 """
