@@ -77,9 +77,13 @@ CODES: dict[str, Code] = _codes(
     Code("TR315", E),  # unknown body referenced in content
     Code("TR316", E),  # attachment missing
     Code("TR317", W),  # the Kazakh text looks like Russian
+    Code("TR330", W, "49"),  # a meeting abroad: outside point 49, no duty to inform the MFA
+    Code("TR331", W, "49"),  # next official told orally / in writing against the dates
     # TR4xx: deadlines
     Code("TR401", W),  # late submission
     Code("TR402", W),  # amendment after the deadline
+    Code("TR403", W),  # met on the due day itself (point 48: consulted on the day of departure)
+    Code("TR404", W),  # met after the due day (point 48: consulted after departure)
 )
 
 

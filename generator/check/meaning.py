@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from generator.check.meetings import check_meeting
 from generator.check.scan import DATE_ORDER, Scan, scan
 from generator.check.schema import Finding, PathParts
 from generator.check.suggest import closest
@@ -212,6 +213,7 @@ def check_submission(
         *check_treaties(place, data, form, registry, scanned),
         *check_languages(scanned),
         *check_body_refs(data, registry, scanned),
+        *check_meeting(form.kind, data),
     ]
 
 

@@ -15,12 +15,12 @@ from typing import Any
 PathParts = tuple[str | int, ...]
 
 WATCHED = ("treaty", "requested_body", "mfa_request", "attachment", "kk")
-# (earlier, later): where both are dates, the later one must not come first.
+# (earlier, later): where both are dates, the later one must not come first. Only orders
+# the facts impose: a consultation after departure is late under point 48 (the deadlines
+# say so), and the MFA may ask for an event report at any time (point 46 sets no order).
 DATE_ORDER: tuple[tuple[str, str], ...] = (
     ("start", "end"),
     ("letter_date", "mfa_informed_on"),
-    ("consulted_on", "departure"),
-    ("event_end", "requested_on"),
 )
 _DATED = frozenset(first for first, _ in DATE_ORDER)
 _WATCHED = frozenset(WATCHED)

@@ -113,6 +113,16 @@ def inline_refs(
     return {k: inline_refs(v, schemas, own, seen) for k, v in node.items()}
 
 
+# A base for schemas with no ``$id`` (ours have none, so that standard tools resolve their
+# relative ``$ref``s next to the file, offline). Never fetched: every schema is registered.
+LOCAL_BASE = "https://schemas.treaty-reports.invalid/"
+
+
+def with_base_ids(schemas: Mapping[str, Mapping[str, Any]]) -> dict[str, Mapping[str, Any]]:
+    """Each schema with an ``$id``: its own, or the local base and its file name."""
+    return {n: s if "$id" in s else {"$id": LOCAL_BASE + n, **s} for n, s in schemas.items()}
+
+
 class SchemaChecker:
     """Validators for every schema of the repository, each compiled once, when first used.
 
@@ -121,8 +131,8 @@ class SchemaChecker:
     """
 
     def __init__(self, schemas: Mapping[str, Mapping[str, Any]]) -> None:
-        self._schemas = dict(schemas)
-        self._registry = _registry(schemas)
+        self._schemas = with_base_ids(schemas)
+        self._registry = _registry(self._schemas)
         self._formats = FormatChecker(formats=("date",))
         self._checked: set[str] = set()
         self._validators: dict[str, Any] = {}

@@ -26,17 +26,15 @@ def _walk(
         for name in command.list_commands(ctx):
             sub = command.get_command(ctx, name)
             if sub is not None and not sub.hidden:
-                child = click.Context(sub, info_name=name, parent=ctx, max_content_width=WIDTH)
+                child = click.Context(sub, info_name=name, parent=ctx, max_content_width=WIDTH,
+                                      **sub.context_settings)  # fmt: skip
                 yield from _walk(sub, child)
 
 
 def commands(root: click.Command) -> list[tuple[str, click.Command, click.Context]]:
     """Every command below ``root`` (``root`` first), with its context."""
-    names = root.context_settings.get("help_option_names")  # "-h, --help", as `treaty` has
-    ctx = click.Context(
-        root, info_name="treaty", max_content_width=WIDTH, terminal_width=WIDTH,
-        help_option_names=names,
-    )  # fmt: skip
+    ctx = click.Context(root, info_name="treaty", max_content_width=WIDTH, terminal_width=WIDTH,
+                        **root.context_settings)  # as `treaty --help` makes it  # fmt: skip
     return list(_walk(root, ctx))
 
 

@@ -9,9 +9,10 @@ import click
 
 from generator.check.project import open_project
 from generator.cli.options import lang_option, parse_day, repo_option
+from generator.cli.progress import progress
 from generator.deadlines.ics import write_calendars
 from generator.deadlines.render import FORMATS, UPCOMING_FORMATS, view_of
-from generator.deadlines.status import build_status
+from generator.deadlines.status import State, build_status
 from generator.errors import EXIT_OK
 
 
@@ -28,20 +29,31 @@ from generator.errors import EXIT_OK
               help="Only what falls due in the next N days, per body.")  # fmt: skip
 @click.option("--ics", "ics_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Also write one iCalendar file per body into this folder.")  # fmt: skip
+@click.option("--state", "states", multiple=True, type=click.Choice([str(s) for s in State]),
+              help="Only rows in this state (repeat for several), e.g. --state late.")  # fmt: skip
+@click.option("--body", "bodies", multiple=True, metavar="CODE",
+              help="Only this body's rows (repeat for several), e.g. --body energy.")  # fmt: skip
 @lang_option
 @repo_option
 def status(
     period: int | None, as_of: str | None, fmt: str, upcoming: int | None,
-    ics_dir: Path | None, lang: str, repo: Path,
+    ics_dir: Path | None, states: tuple[str, ...], bodies: tuple[str, ...], lang: str,
+    repo: Path,
 ) -> int:  # fmt: skip
     """Show every body's duties for each period, with due dates from the Rules and
-    submission times from the main branch's git history.
+    submission times from the main branch's git history. The totals come first.
 
-    Example: treaty status --period 2025 --as-of 2026-01-20 --format markdown
+    Example: treaty status --period 2025 --state late --state missing --body energy
     """
     day = parse_day(as_of, "--as-of") or dt.date.today()
     project = open_project(repo)
-    report = build_status(project, day, period)
+    unknown = sorted(set(bodies) - set(project.registry.bodies))
+    if unknown:
+        raise click.BadParameter(
+            f"{', '.join(unknown)}: not in registry/bodies.yaml", param_hint="--body"
+        )
+    with progress("treaty status"):
+        report = build_status(project, day, period).only(states, bodies)
     view = view_of(report, project, lang)
     if ics_dir is not None:
         written = write_calendars(view, ics_dir)

@@ -4,11 +4,16 @@
 holidays that do not move, and each year's transferred days off (Sunday 5 January 2025 was
 a working day, Friday 3 January 2025 a day off).
 
+On top of the library, ``registry/duties.yaml`` ``calendar.adjustments`` holds one line a
+year of days the Government's transfer orders made working or off, so a new order can be
+entered without waiting for a library release (the data wins over the library).
+
 Two ways of counting time (``registry/duties.yaml`` ``calendar:`` section):
 
-- a *fixed date* (10 January) that falls on a non-working day moves to the next working
-  day when ``roll_forward`` is true (Kazakhstan's general rule for terms); set it to false
-  to keep the calendar date;
+- a *fixed date* (10 January) is what the Rules write ("not later than 10 January"). When it
+  falls on a non-working day, ``interpretation: roll-forward`` moves it to the next working
+  day: the repository's reading of Kazakhstan's general rule on terms, not the Rules' words,
+  and every output that shows the moved date says so;
 - a *working-day period* ("7 working days after the event") counts working days only,
   starting the day after the event.
 """
@@ -16,6 +21,7 @@ Two ways of counting time (``registry/duties.yaml`` ``calendar:`` section):
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,12 +37,17 @@ class WorkingCalendar:
 
     country: str = "KZ"
     roll_forward_fixed: bool = True
+    # Day → True (a working day) or False (a day off), from the data; overrides the library.
+    adjustments: Mapping[dt.date, bool] = field(default_factory=dict)
     _days_off: Any = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_days_off", holidays.country_holidays(self.country))
 
     def is_working_day(self, day: dt.date) -> bool:
+        adjusted = self.adjustments.get(day)
+        if adjusted is not None:
+            return adjusted
         return bool(self._days_off.is_working_day(day))
 
     def add_working_days(self, day: dt.date, count: int) -> dt.date:
@@ -64,3 +75,15 @@ class WorkingCalendar:
 
 def kazakhstan(roll_forward: bool = True) -> WorkingCalendar:
     return WorkingCalendar("KZ", roll_forward)
+
+
+def adjustments_from_data(raw: Mapping[Any, Any] | None) -> dict[dt.date, bool]:
+    """``{year: {working: [dates], off: [dates]}}`` as day → is a working day."""
+    found: dict[dt.date, bool] = {}
+    for year in (raw or {}).values():
+        for key, working in (("working", True), ("off", False)):
+            for day in year.get(key) or ():
+                found[day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day))] = (
+                    working
+                )
+    return found

@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from generator.check.project import Project
-from generator.deadlines.calendar import WorkingCalendar
+from generator.deadlines.calendar import WorkingCalendar, adjustments_from_data
 from generator.errors import ConfigurationError
 from generator.load.yamlsafe import load_config_yaml
-from generator.model import Body
+from generator.model import Body, Text
 
 DUTIES_FILE = "registry/duties.yaml"
 DUTIES_SCHEMA = "registry-duties.schema.json"
+ROLL_FORWARD = "roll-forward"
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,15 @@ class OnRequest:
 
 
 @dataclass(frozen=True)
+class LateRequest:
+    """How the term runs when a request comes after the term it triggers had passed."""
+
+    working_days: int
+    after: str
+    reading: str
+
+
+@dataclass(frozen=True)
 class Due:
     """How a due date is found; exactly one of the four ways is set."""
 
@@ -44,6 +54,8 @@ class Due:
     on_request: OnRequest | None = None
     before: str | None = None
     no_term: bool = False
+    met_on: str | None = None  # the field holding the day the duty was met (with before)
+    late_request: LateRequest | None = None
 
     @property
     def per_file(self) -> bool:
@@ -60,6 +72,8 @@ class Duty:
     due: Due
     match: Mapping[str, Any]
     when: Mapping[str, Any]
+    reading: str | None = None
+    reading_unless: Mapping[str, Any] = field(default_factory=dict)
 
     def owed_by(self, body: Body) -> bool:
         return body.code in self.codes or body.category in self.categories
@@ -99,6 +113,8 @@ class DutyBook:
     exemptions: tuple[Exemption, ...]
     calendar: WorkingCalendar
     timezone: dt.tzinfo
+    # The repository's readings of the Rules, by id (kk/ru/en explanations).
+    readings: Mapping[str, Text] = field(default_factory=dict)
 
     def exempting_body(self, duty: Duty, body: Body | None) -> Exemption | None:
         return next((e for e in self.exemptions if e.lifts_body(duty, body)), None)
@@ -122,6 +138,7 @@ class DutyBook:
 def _due(raw: Mapping[str, Any]) -> Due:
     fixed = raw.get("fixed")
     request = raw.get("on_request")
+    late = raw.get("late_request")
     return Due(
         fixed=(int(fixed["month"]), int(fixed["day"]), str(fixed["year"])) if fixed else None,
         working_days=raw.get("working_days"),
@@ -129,7 +146,10 @@ def _due(raw: Mapping[str, Any]) -> Due:
         on_request=OnRequest(**request) if request else None,
         before=raw.get("before"),
         no_term=bool(raw.get("no_term", False)),
-    )
+        met_on=raw.get("met_on"),
+        late_request=LateRequest(int(late["working_days"]), str(late["after"]),
+                                 str(late["reading"])) if late else None,
+    )  # fmt: skip
 
 
 def _duty(raw: Mapping[str, Any]) -> Duty:
@@ -143,6 +163,8 @@ def _duty(raw: Mapping[str, Any]) -> Duty:
         due=_due(raw["due"]),
         match=dict(raw.get("match") or {}),
         when=dict(raw.get("when") or {}),
+        reading=(raw.get("reading") or {}).get("id"),
+        reading_unless=dict((raw.get("reading") or {}).get("unless") or {}),
     )
 
 
@@ -171,11 +193,15 @@ def parse_offset(text: str) -> dt.tzinfo:
 
 def book_from_data(data: Mapping[str, Any], project: Project) -> DutyBook:
     calendar = data["calendar"]
+    rolls = calendar.get("interpretation") == ROLL_FORWARD
     return DutyBook(
         duties=tuple(_duty(d) for d in data["duties"]),
         exemptions=tuple(_exemption(e, project) for e in data.get("exemptions") or ()),
-        calendar=WorkingCalendar(str(calendar["country"]), bool(calendar["roll_forward"])),
+        calendar=WorkingCalendar(
+            str(calendar["country"]), rolls, adjustments_from_data(calendar.get("adjustments"))
+        ),
         timezone=parse_offset(str(calendar.get("timezone", "+05:00"))),
+        readings={str(k): Text.from_data(v) for k, v in (data.get("readings") or {}).items()},
     )
 
 
@@ -205,9 +231,15 @@ def _read_duties(project: Project) -> DutyBook:
     return book_from_data(data, project)
 
 
-def fixed_due(duty: Duty, period: int, calendar: WorkingCalendar) -> dt.date | None:
-    """The due date of a fixed-date duty for ``period``, rolled forward if configured."""
+def written_due(duty: Duty, period: int) -> dt.date | None:
+    """The date the Rules write for a fixed-date duty of ``period``."""
     if duty.due.fixed is None:
         return None
     month, day, year = duty.due.fixed
-    return calendar.roll_forward(dt.date(period + (1 if year == "next" else 0), month, day))
+    return dt.date(period + (1 if year == "next" else 0), month, day)
+
+
+def fixed_due(duty: Duty, period: int, calendar: WorkingCalendar) -> dt.date | None:
+    """The due date of a fixed-date duty for ``period``, rolled forward under the reading."""
+    written = written_due(duty, period)
+    return calendar.roll_forward(written) if written is not None else None

@@ -13,7 +13,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.deadlines.render import AREA, RowView, StatusView
+from generator.deadlines.render import AREA, RowView, StatusView, reading_notes
 from generator.deadlines.values import State
 from generator.templating import environment
 
@@ -66,6 +66,7 @@ def _event(item: RowView, view: StatusView) -> CalendarEvent | None:
     if r.event:
         summary = f"{summary} — {r.event}"
     description = view.label("ics_description", rule=item.rule)
+    description = " ".join([description, *reading_notes(r, view.labels)])  # the date's source
     return CalendarEvent(
         uid=_uid(item),
         day=r.due.strftime("%Y%m%d"),

@@ -8,6 +8,10 @@ site (every file on main, through the rows of :func:`generator.deadlines.status.
   the days late. A late report is accepted: the warning never blocks.
 - TR402 (warning): a file already received was changed after the due date; the change is an
   amendment with its own date, and the first submission keeps its date.
+
+A duty met by an act with its own date (point 48: consulted *before leaving*, ``met_on``)
+is judged by that date, not by when its record reached the repository: after the due day,
+TR404 with the days late; on the day itself, TR403 (the act may still have come first).
 """
 
 from __future__ import annotations
@@ -54,6 +58,22 @@ def arrival_problem(row: StatusRow, arrival: Arrival) -> Problem | None:
     return Problem(arrival.path, 1, 1, "$", code, CODES[code].severity, args, rule=row.rule)
 
 
+def met_problem(row: StatusRow, path: str) -> Problem | None:
+    """TR404 or TR403 for a duty met by the date in one of its fields (``row.met_on``)."""
+    if row.due is None or row.submitted is None or row.state == State.EXEMPT:
+        return None
+    args = {"due": row.due.isoformat(), "submitted": row.submitted.isoformat(),
+            "rule": row.rule, "field": row.met_on}  # fmt: skip
+    if row.state == State.LATE:
+        code, args["days"] = "TR404", str(row.days_late or 0)
+    elif row.submitted == row.due:
+        code = "TR403"
+    else:
+        return None
+    where = f"$.{row.met_on}"
+    return Problem(path, 1, 1, where, code, CODES[code].severity, args, rule=row.rule)
+
+
 def row_problems(
     row: StatusRow,
     history: SubmissionHistory,
@@ -68,6 +88,13 @@ def row_problems(
     found: list[Problem] = []
     for path in row.files:
         events = arrivals_of(history, path, as_of)
+        if row.met_on:  # once for the file, on whichever arrival is being judged
+            judged = events[:1] if arriving is None else events[-1:]
+            if arriving is not None and (not judged or judged[0].day != arriving.get(path)):
+                continue
+            if judged and (problem := met_problem(row, path)) is not None:
+                found.append(problem)
+            continue
         if arriving is not None:
             day = arriving.get(path)
             events = [e for e in events[-1:] if e.day == day]

@@ -76,7 +76,14 @@ def _note(row: StatusRow, labels: Catalogue, cite: Callable[[str], str]) -> str:
         parts.append(labels.label("amended", dates=", ".join(d.isoformat() for d in row.amended)))
     if row.problems:  # the codes the lateness engine gave, as validate and the PR check show
         parts.append(", ".join(dict.fromkeys(row.codes)))
+    parts.extend(reading_notes(row, labels))
     return "; ".join(parts)
+
+
+def reading_notes(row: StatusRow, labels: Catalogue) -> list[str]:
+    """What each of the repository's readings did to the row, beside the Rules' own date."""
+    written = row.written_due.isoformat() if row.written_due else ""
+    return [labels.label(f"reading.{r}", written=written) for r in row.readings]
 
 
 def view_of(report: StatusReport, project: Project, lang: str) -> StatusView:

@@ -16,7 +16,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from generator.deadlines.duties import Duty, DutyBook, Exemption, OnRequest, fixed_due
+from generator.deadlines.duties import (
+    ROLL_FORWARD,
+    Duty,
+    DutyBook,
+    Exemption,
+    OnRequest,
+    fixed_due,
+    written_due,
+)  # fmt: skip
 from generator.deadlines.history import SubmissionHistory
 from generator.deadlines.lateness import row_problems
 from generator.deadlines.requests import Answers, answers
@@ -25,6 +33,18 @@ from generator.deadlines.values import State, StatusRow, judge
 from generator.model import Body
 
 ONE_DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Moved:
+    """A due date a reading of the repository moved away from what the Rules write."""
+
+    written: dt.date | None
+    readings: tuple[str, ...]
+
+
+def moved(written: dt.date | None, due: dt.date | None, reading: str) -> Moved | None:
+    return Moved(written, (reading,)) if written != due else None
 
 
 @dataclass(frozen=True)
@@ -68,16 +88,30 @@ class Context:
 
     def row(
         self, duty: Duty, body: str, period: int, due: dt.date | None,
-        files: Iterable[Filed], event: str | None = None,
+        files: Iterable[Filed], event: str | None = None, moved: Moved | None = None,
     ) -> StatusRow:  # fmt: skip
-        paths = tuple(sorted(f.path for f in files))
+        filed = sorted(files, key=lambda f: f.path)
+        paths = tuple(f.path for f in filed)
         arrivals = [d for p in paths if (d := self.history.arrival(p, self.as_of))]
         submitted = min(arrivals) if arrivals else None
+        met_on = duty.due.met_on or ""
+        if met_on and submitted is not None:  # the act the Rules require, by its own date
+            submitted = min((d for f in filed if (d := f.date(met_on))), default=None)
         amended = sorted({d for p in paths for d in self.history.amendments(p, self.as_of)})
         state, days = judge(due, submitted, self.as_of)
+        readings = (*(moved.readings if moved else ()), *self._duty_reading(duty, filed))
         row = StatusRow(body, duty.kinds[0], period, due, submitted, state.value, days,
-                        paths, duty.rule, duty.id, tuple(amended), event)  # fmt: skip
+                        paths, duty.rule, duty.id, tuple(amended), event,
+                        written_due=moved.written if moved else None,
+                        readings=readings, met_on=met_on)  # fmt: skip
         return replace(row, problems=row_problems(row, self.history, self.as_of))
+
+    def _duty_reading(self, duty: Duty, files: list[Filed]) -> tuple[str, ...]:
+        if duty.reading is None or any(
+            f.matches(duty.reading_unless) for f in files if duty.reading_unless
+        ):
+            return ()
+        return (duty.reading,)
 
     def exempt_row(
         self, duty: Duty, body: str, period: int, files: Iterable[Filed],
@@ -116,7 +150,9 @@ def fixed_rows(duty: Duty, period: int, context: Context) -> list[StatusRow]:
             rows.append(context.exempt_row(duty, body, period, mine, exemption))
         else:
             due = fixed_due(duty, period, context.book.calendar)
-            rows.append(context.row(duty, body, period, due, mine))
+            written = written_due(duty, period)
+            rows.append(context.row(duty, body, period, due, mine,
+                                    moved=moved(written, due, ROLL_FORWARD)))  # fmt: skip
     return rows
 
 
@@ -138,8 +174,24 @@ def file_due(duty: Duty, filed: Filed, context: Context) -> dt.date | None:
         return context.book.calendar.add_working_days(start, due.working_days) if start else None
     if due.before is not None:
         limit = filed.date(due.before)
-        return limit - ONE_DAY if limit else None
+        if limit is None or due.met_on:  # met on a day of its own: before the limit's day
+            return limit
+        return limit - ONE_DAY
     return None
+
+
+def request_due(
+    duty: Duty, request: Filed, context: Context
+) -> tuple[dt.date | None, Moved | None]:
+    """The due date of the report a request asks for; never before the request itself
+    (when the request comes after the term had passed, the duty's ``late_request``)."""
+    due = file_due(duty, request, context)
+    late = duty.due.late_request
+    asked = request.date(late.after) if late else None
+    if late is None or due is None or asked is None or asked <= due:
+        return due, None
+    later = context.book.calendar.add_working_days(asked, late.working_days)
+    return later, Moved(due, (late.reading,))
 
 
 def file_row(duty: Duty, filed: Filed, context: Context) -> StatusRow | None:
@@ -165,8 +217,8 @@ def request_rows(duty: Duty, spec: OnRequest, period: int, context: Context) -> 
         if exemption is not None:
             rows.append(context.exempt_row(duty, body, period, files, exemption, request.stem))
             continue
-        due = file_due(duty, request, context)
-        rows.append(context.row(duty, body, period, due, files, request.stem))
+        due, shift = request_due(duty, request, context)
+        rows.append(context.row(duty, body, period, due, files, request.stem, shift))
     for report in context.files_of(duty, period):
         if report.path not in found.answered:
             rows.append(_unrequested(duty, report, context))

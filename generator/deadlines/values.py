@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -20,6 +21,7 @@ class State(StrEnum):
 
 JSON_KEYS = (
     "body", "kind", "period", "due", "submitted", "state", "days_late", "files", "rule", "codes",
+    "written_due", "readings",
 )  # fmt: skip
 
 
@@ -40,6 +42,12 @@ class StatusRow:
     exempt_by: str | None = None
     # TR401/TR402 of the row's files, from :mod:`generator.deadlines.lateness`.
     problems: tuple[Problem, ...] = ()
+    # The date the Rules write, when a reading of the repository moved it to ``due``.
+    written_due: dt.date | None = None
+    # The repository's readings applied to this row (ids in registry/duties.yaml).
+    readings: tuple[str, ...] = ()
+    # The field whose date met the duty ("" = the day the file reached main).
+    met_on: str = ""
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -58,6 +66,8 @@ class StatusRow:
             "files": list(self.files),
             "rule": self.rule,
             "codes": list(self.codes),
+            "written_due": self.written_due.isoformat() if self.written_due else None,
+            "readings": list(self.readings),
         }
 
     def sort_key(self) -> tuple[int, str, dt.date, str, str, str]:
@@ -78,6 +88,14 @@ class StatusReport:
 
     def for_body(self, body: str) -> tuple[StatusRow, ...]:
         return tuple(r for r in self.rows if r.body == body)
+
+    def only(self, states: Collection[str] = (), bodies: Collection[str] = ()) -> StatusReport:
+        """The rows in one of ``states`` and of one of ``bodies`` (empty: any)."""
+        kept = tuple(
+            r for r in self.rows
+            if (not states or r.state in states) and (not bodies or r.body in bodies)
+        )  # fmt: skip
+        return StatusReport(self.as_of, kept)
 
     def upcoming(self, days: int) -> StatusReport:
         """Only what is still pending and falls due within the next ``days`` days."""

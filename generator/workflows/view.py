@@ -7,8 +7,10 @@ from dataclasses import dataclass
 
 from generator.check.project import Project
 from generator.codes import CODES
+from generator.deadlines.render import AREA as DEADLINES
+from generator.deadlines.render import reading_notes
 from generator.deadlines.status import StatusRow
-from generator.i18n import catalogue
+from generator.i18n import area_catalogue, catalogue
 from generator.law.cite import cite_point, citer
 from generator.law.messages import load_catalogue
 from generator.problems import Problem
@@ -91,7 +93,9 @@ def timeliness_text(item: StatusRow | None, text: Messages) -> str:
     if item.due is None and item.state != "exempt":
         return text("state_none")
     citation = citer(text.lang)(item.exempt_by or "50") if item.state == "exempt" else ""
-    return text(f"state_{item.state}", due=due, days=item.days_late or 0, citation=citation)
+    said = text(f"state_{item.state}", due=due, days=item.days_late or 0, citation=citation)
+    notes = reading_notes(item, area_catalogue(DEADLINES, text.lang))
+    return "; ".join([said, *notes])
 
 
 def _file_row(outcome: CheckOutcome, path: str, text: Messages) -> FileRow:

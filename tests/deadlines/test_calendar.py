@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.deadlines.calendar import WorkingCalendar, kazakhstan
+import pytest
+
+from generator.check.project import open_project
+from generator.deadlines.calendar import WorkingCalendar, adjustments_from_data, kazakhstan
+from generator.deadlines.duties import load_duties
+from testing.repo import REPO_ROOT
 
 D = dt.date
 
@@ -46,3 +51,28 @@ def test_a_count_across_the_transferred_day_off_ends_on_sunday_5_january() -> No
 
 def test_zero_working_days_is_the_day_itself() -> None:
     assert kazakhstan().add_working_days(D(2026, 3, 21), 0) == D(2026, 3, 21)
+
+
+@pytest.mark.parametrize(
+    ("day", "working"),
+    [
+        (D(2025, 1, 3), False),  # the transfer order of 2025: Friday 3 January off
+        (D(2025, 1, 5), True),  # ... and Sunday 5 January a working day
+        (D(2024, 6, 17), True),  # Kurban Ait 2024 fell on Sunday 16 June and did not move
+        (D(2026, 8, 31), True),  # 30 August is no longer a holiday from 2026
+    ],
+)
+def test_the_repositorys_calendar_is_pinned_to_the_official_position(
+    day: dt.date, working: bool
+) -> None:
+    calendar = load_duties(open_project(REPO_ROOT)).calendar
+    assert calendar.is_working_day(day) is working
+
+
+def test_a_data_line_overrides_the_library() -> None:
+    adjusted = WorkingCalendar("KZ", adjustments=adjustments_from_data(
+        {"2026": {"off": ["2026-08-31"], "working": ["2026-08-29"]}}
+    ))  # fmt: skip
+    assert not adjusted.is_working_day(D(2026, 8, 31))
+    assert adjusted.is_working_day(D(2026, 8, 29))  # a Saturday made a working day
+    assert kazakhstan().is_working_day(D(2026, 8, 31))

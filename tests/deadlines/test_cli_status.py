@@ -24,6 +24,8 @@ KEYS = [
     "files",
     "rule",
     "codes",
+    "written_due",
+    "readings",
 ]
 
 
@@ -52,7 +54,7 @@ def test_json_is_exactly_the_contract(repo: GitRepo, capsys: pytest.CaptureFixtu
         "body": "energy", "kind": "treaties-in-force", "period": 2025, "due": "2026-01-12",
         "submitted": "2026-01-15", "state": "late", "days_late": 3,
         "files": ["submissions/2025/energy/treaties-in-force.yaml"], "rule": "2.1",
-        "codes": ["TR401"],
+        "codes": ["TR401"], "written_due": "2026-01-10", "readings": ["roll-forward"],
     }  # fmt: skip
 
 
@@ -64,14 +66,17 @@ def test_csv_and_markdown(repo: GitRepo, capsys: pytest.CaptureFixture[str]) -> 
     assert "energy,treaties-in-force,2025,2026-01-12,2026-01-15,late,3," in out
     _, md = run(capsys, "status", "--repo", str(repo.root), "--as-of", "2026-02-01",
                 "--period", "2025", "--format", "markdown", "--lang", "ru")  # fmt: skip
-    assert "с опозданием (опоздание 3 дн.; TR401)" in md and "| 2025 |" in md
+    assert (
+        "с опозданием (опоздание 3 дн.; TR401; по Правилам – не позднее 2026-01-10;" in md
+        and "| 2025 |" in md
+    )
 
 
 def test_text_labels_default_to_kazakh(repo: GitRepo, capsys: pytest.CaptureFixture[str]) -> None:
     _, out = run(
         capsys, "status", "--repo", str(repo.root), "--as-of", "2026-02-01", "--period", "2025"
     )
-    assert "кешіктірілген (3 күн кешікті; TR401)" in out
+    assert "кешіктірілген (3 күн кешікті; TR401; Қағидалар бойынша" in out
 
 
 def test_upcoming_lists_what_falls_due_per_body(
@@ -163,3 +168,29 @@ def test_validate_as_of_records_a_late_correction_as_an_amendment(
     repo.put({"submissions/2025/pm-office/transmittal.yaml": TRANSMITTAL + "# corrected\n"})
     code, data = _validate(capsys, repo, "--as-of", "2026-03-10")
     assert code == 0 and [p["code"] for p in data["problems"]] == ["TR402"]
+
+
+def test_state_and_body_filters_with_the_totals_first(
+    repo: GitRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["status", "--repo", str(repo.root), "--as-of", "2026-02-01", "--period", "2025"]
+    _, out = run(capsys, *args, "--state", "late", "--lang", "en")
+    lines = out.splitlines()
+    assert lines[1].startswith("1 duties: 0 on time, 1 late")  # the totals, before any row
+    assert "(energy)" in out and "missing" not in out.split("\n", 2)[2]
+    _, out = run(capsys, *args, "--state", "missing", "--body", "water", "--format", "json")
+    rows = json.loads(out)["rows"]
+    assert rows and {(r["body"], r["state"]) for r in rows} == {("water", "missing")}
+
+
+def test_an_unknown_body_is_a_usage_error(repo: GitRepo) -> None:
+    assert main(["status", "--repo", str(repo.root), "--body", "nope"]) == 2
+
+
+def test_the_text_fits_an_80_column_terminal(
+    repo: GitRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for lang in ("kk", "ru", "en"):
+        _, out = run(capsys, "status", "--repo", str(repo.root), "--as-of", "2026-02-01",
+                     "--lang", lang)  # fmt: skip
+        assert max(len(line) for line in out.splitlines()) <= 80

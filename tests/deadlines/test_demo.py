@@ -24,6 +24,8 @@ KEYS = [
     "files",
     "rule",
     "codes",
+    "written_due",
+    "readings",
 ]
 STATES = {"on-time", "late", "missing", "pending", "exempt"}
 

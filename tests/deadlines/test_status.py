@@ -160,8 +160,8 @@ def test_an_event_report_nobody_asked_for_has_no_due_date(repo: GitRepo) -> None
     assert (got.due, got.state, got.days_late) == (None, "on-time", None)
 
 
-def _meeting(day: str, participated: str) -> dict[str, str]:
-    extra = f"date: '{day}'\nmfa_participated: {participated}\n"
+def _meeting(day: str, participated: str, in_kazakhstan: str = "true") -> dict[str, str]:
+    extra = f"date: '{day}'\nmfa_participated: {participated}\nin_kazakhstan: {in_kazakhstan}\n"
     return event("meeting-reports", "meeting-report", int(day[:4]), "energy", f"{day}-talks", extra)
 
 
@@ -184,12 +184,55 @@ def test_no_point_49_duty_when_the_mfa_took_part(repo: GitRepo) -> None:
     assert not [r for r in report.rows if r.body == "energy" and r.duty == "meeting-report"]
 
 
-def test_point_48_the_consultation_must_arrive_before_departure(repo: GitRepo) -> None:
-    extra = "departure: '2025-05-18'\nconsulted_on: '2025-05-15'\n"
-    repo.merge_pr(event("consultations", "consultation", 2025, "health", "2025-05-18-wha", extra),
-                  when="2025-05-18" + T)  # fmt: skip
+def test_a_meeting_abroad_creates_no_point_49_duty(repo: GitRepo) -> None:
+    repo.merge_pr(_meeting("2025-06-10", "false", in_kazakhstan="false"), when="2025-07-30" + T)
+    report = status(repo, D(2025, 8, 1), 2025)
+    assert not [r for r in report.rows if r.body == "energy" and r.duty == "meeting-report"]
+
+
+def test_point_49_on_a_single_meeting_is_the_repositorys_reading(repo: GitRepo) -> None:
+    repo.merge_pr(_meeting("2025-06-10", "false"), when="2025-06-12" + T)
+    got = row(status(repo, D(2025, 8, 1), 2025), "energy", "meeting-report", "2025-06-10-talks")
+    assert got.readings == ("single-meeting",)
+
+
+def _consultation(consulted: str, departure: str = "2025-05-18") -> dict[str, str]:
+    extra = f"departure: '{departure}'\nconsulted_on: '{consulted}'\n"
+    return event("consultations", "consultation", 2025, "health", f"{departure}-wha", extra)
+
+
+def test_point_48_consulted_before_departure_is_on_time_whenever_the_record_arrives(
+    repo: GitRepo,
+) -> None:
+    repo.merge_pr(_consultation("2025-05-15"), when="2025-05-25" + T)  # merged after departure
     got = row(status(repo, D(2025, 6, 1), 2025), "health", "consultation", "2025-05-18-wha")
-    assert (got.due, got.state, got.days_late, got.rule) == (D(2025, 5, 17), "late", 1, "48")
+    assert (got.due, got.submitted, got.state, got.days_late, got.rule, got.codes) == (
+        D(2025, 5, 18),
+        D(2025, 5, 15),
+        "on-time",
+        0,
+        "48",
+        (),
+    )
+
+
+def test_point_48_consulted_after_departure_is_late_by_the_days(repo: GitRepo) -> None:
+    repo.merge_pr(_consultation("2025-05-20"), when="2025-05-10" + T)  # record merged early
+    got = row(status(repo, D(2025, 6, 1), 2025), "health", "consultation", "2025-05-18-wha")
+    assert (got.state, got.days_late, got.codes) == ("late", 2, ("TR404",))
+
+
+def test_point_48_consulted_on_the_day_of_departure_is_a_warning(repo: GitRepo) -> None:
+    repo.merge_pr(_consultation("2025-05-18"), when="2025-05-18" + T)
+    got = row(status(repo, D(2025, 6, 1), 2025), "health", "consultation", "2025-05-18-wha")
+    assert (got.state, got.days_late, got.codes) == ("on-time", 0, ("TR403",))
+
+
+def test_point_48_other_forms_of_consultation_by_agreement_are_valid(repo: GitRepo) -> None:
+    project = open_project(repo.root)
+    example = project.forms.schemas["consultation.schema.json"]["examples"][0]
+    data = {**example, "consultation_form": "other-agreed"}
+    assert project.checker.check("consultation.schema.json", data) == []
 
 
 def test_point_44_has_no_fixed_term(repo: GitRepo) -> None:
@@ -227,3 +270,35 @@ def test_point_45_official_positions_by_half_year(repo: GitRepo) -> None:
 )
 def test_fixed_due_dates(repo: GitRepo, duty: str, body: str, due: dt.date) -> None:
     assert row(status(repo, D(2026, 1, 1), 2025), body, duty).due == due
+
+
+def test_point_46_a_late_request_never_gets_a_due_date_before_it(repo: GitRepo) -> None:
+    # The event ended 15 May 2026; the MFA asked on 15 June, after the 7 working days.
+    repo.merge_pr(_request("2026-06-15-forum", "energy", "2026-05-15", "2026-05-14-forum"),
+                  when="2026-06-15" + T)  # fmt: skip
+    repo.merge_pr(_event_report("2026-05-14-forum", "energy", "2026-05-15", "energy"),
+                  when="2026-06-16" + T)  # fmt: skip
+    got = row(status(repo, D(2026, 7, 1), 2026), "energy", "event-report", "2026-06-15-forum")
+    assert got.due is not None and got.due >= D(2026, 6, 15)
+    assert got.due == D(2026, 6, 24)  # 7 working days from the request (the reading)
+    assert (got.state, got.days_late) == ("on-time", 0)
+    assert got.readings == ("late-request",) and got.written_due == D(2026, 5, 26)
+
+
+def test_point_46_an_early_request_keeps_the_term_from_the_event_end(repo: GitRepo) -> None:
+    repo.merge_pr(_request("2026-05-10-forum", "energy", "2026-05-15", "2026-05-14-forum"),
+                  when="2026-05-10" + T)  # fmt: skip
+    got = row(status(repo, D(2026, 7, 1), 2026), "energy", "event-report", "2026-05-10-forum")
+    assert (got.due, got.readings, got.written_due) == (D(2026, 5, 26), (), None)
+
+
+def test_a_rolled_due_date_keeps_the_date_the_rules_write(repo: GitRepo) -> None:
+    repo.merge_pr(annual("treaties-in-force", 2025, "energy"), when="2026-01-12" + T)
+    got = row(status(repo, D(2026, 2, 1), 2025), "energy", "treaties-in-force")
+    assert (got.due, got.written_due, got.readings) == (
+        D(2026, 1, 12),
+        D(2026, 1, 10),
+        ("roll-forward",),
+    )
+    on_a_weekday = row(status(repo, D(2026, 3, 1), 2025), "mfa", "assessment")
+    assert (on_a_weekday.written_due, on_a_weekday.readings) == (None, ())
