@@ -63,8 +63,9 @@ class Catalogue:
         if "field" in args and forms is not None:
             label = forms.label(name, self.lang)
             args["field"] = f"«{label}» ({name})" if label != name else f"«{name}»"
-        if args.get("rule"):
-            args["rule"] = self._cite(args["rule"], cite)
+        rule = args.get("rule") or problem.rule  # "{rule}" in a message cites the point
+        if rule:
+            args["rule"] = self._cite(rule, cite)
         if "detail" in args and args["detail"] in self.path_errors:
             args["detail"] = self.path_errors[args["detail"]]
         hint = fill(entry.get("hint", ""), args)

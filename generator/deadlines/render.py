@@ -83,7 +83,8 @@ def _note(row: StatusRow, labels: Catalogue, cite: Callable[[str], str]) -> str:
 def reading_notes(row: StatusRow, labels: Catalogue) -> list[str]:
     """What each of the repository's readings did to the row, beside the Rules' own date."""
     written = row.written_due.isoformat() if row.written_due else ""
-    return [labels.label(f"reading.{r}", written=written) for r in row.readings]
+    rule = citer(labels.lang)(row.rule) if row.readings else ""  # with its status (a draft)
+    return [labels.label(f"reading.{r}", written=written, rule=rule) for r in row.readings]
 
 
 def view_of(report: StatusReport, project: Project, lang: str) -> StatusView:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.i18n import catalogue
-from generator.law.cite import cite_chapter, cite_range
+from generator.law.cite import cite_chapter, cite_range, citer
 from generator.law.messages import load_catalogue
 from generator.model import Treaty
 from generator.report.context import Words
@@ -108,7 +108,7 @@ def _excluded(w: Words, c: Consolidation) -> Section:
     messages = catalogue(w.lang)
     rows = []
     for item in c.excluded:
-        reasons = [messages.localize(p, w.forms) for p in item.problems]
+        reasons = [messages.localize(p, w.forms, citer(w.lang)) for p in item.problems]
         text = " ".join(
             w.t(
                 "reason",
