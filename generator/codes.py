@@ -45,6 +45,8 @@ CODES: dict[str, Code] = _codes(
     Code("TR106", E),  # too deeply nested
     Code("TR107", E),  # several documents
     Code("TR108", E),  # top level is not a mapping
+    Code("TR109", E),  # a value its type tag cannot hold (!!int abc, a 5,000-digit number)
+    Code("TR110", E),  # an invisible control or bidi character in a text
     # TR2xx: the form's schema
     Code("TR201", E),  # required field missing
     Code("TR202", E),  # wrong type

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from generator.forms import FormSet
 from generator.model import Cadence
 
-_ANNUAL = re.compile(r"^submissions/(?P<period>\d{4})/(?P<body>[^/]+)/(?P<kind>[^/]+)\.ya?ml$")
+_ANNUAL = re.compile(r"^submissions/(?P<period>\d{4})/(?P<body>[^/]+)/(?P<kind>[^/]+)\.yaml$")
 _EVENT = re.compile(
     r"^submissions/(?P<period>\d{4})/(?P<body>[^/]+)/(?P<folder>[^/]+)/"
-    r"(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>[a-z0-9][a-z0-9-]*)\.ya?ml$"
+    r"(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>[a-z0-9][a-z0-9-]*)\.yaml$"
 )
-_REGISTRY = re.compile(r"^registry/(?P<name>[a-z0-9-]+)\.ya?ml$")
+_REGISTRY = re.compile(r"^registry/(?P<name>[a-z0-9-]+)\.yaml$")
 
 
 @dataclass(frozen=True)

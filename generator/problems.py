@@ -20,6 +20,8 @@ class Problem:
     key they point at the mapping that lacks it. ``path`` is a JSON path such as
     ``$.annex1[2].status``. ``args`` fills the placeholders of the catalogue message.
     ``rule`` is the point of the Rules the file's form (or the check) rests on, e.g. ``2.1``.
+    ``cell`` is set when the file is a spreadsheet (``Annex 1!C7``): the problem is then
+    shown at that cell instead of a line and column.
     """
 
     file: str
@@ -30,6 +32,17 @@ class Problem:
     severity: Severity
     args: Mapping[str, str] = field(default_factory=dict)
     rule: str = ""
+    cell: str = ""
+
+    @property
+    def position(self) -> str:
+        """Where in the file: ``line:column``, or the spreadsheet cell."""
+        return self.cell or f"{self.line}:{self.column}"
+
+    @property
+    def where(self) -> str:
+        """``file:line:column`` (or ``file:Sheet!C7``), as editors and terminals link them."""
+        return f"{self.file}:{self.position}"
 
     @property
     def is_error(self) -> bool:
@@ -59,6 +72,7 @@ class LocalizedProblem:
             "severity": p.severity.value,
             "message": self.message,
             "hint": self.hint,
+            **({"cell": p.cell} if p.cell else {}),
         }
 
 

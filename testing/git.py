@@ -19,15 +19,16 @@ IDENTITY = {
 }
 
 
-def git(repo: Path, *args: str, when: str | None = None) -> str:
+def git(repo: Path, *args: str, when: str | None = None, input_text: str | None = None) -> str:
     """Run git in ``repo`` as a neutral test identity; ``when`` (ISO 8601 with offset)
-    dates the commit (author and committer). Returns stdout; a failure raises."""
+    dates the commit (author and committer); ``input_text`` is its standard input.
+    Returns stdout; a failure raises."""
     env = {**os.environ, **IDENTITY}
     if when is not None:
         env.update(GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when)
     done = subprocess.run(
         ["git", "-C", str(repo), "-c", "commit.gpgsign=false", *args],
-        env=env, capture_output=True, text=True, encoding="utf-8", check=True,
+        env=env, capture_output=True, text=True, encoding="utf-8", check=True, input=input_text,
     )  # fmt: skip
     return done.stdout
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from generator.github.api import Comment, GitHubApiError, Issue
 
@@ -16,6 +17,7 @@ class FakeGitHubApi:
     comments: dict[int, list[Comment]] = field(default_factory=dict)
     issues: dict[int, Issue] = field(default_factory=dict)
     calls: list[tuple[str, int]] = field(default_factory=list)
+    settings: dict[str, Any] = field(default_factory=dict)
     _next_id: int = 1000
 
     def _new_id(self) -> int:
@@ -43,6 +45,9 @@ class FakeGitHubApi:
     def list_issues(self, label: str, state: str = "all") -> list[Issue]:
         return [i for i in self.issues.values() if label in i.labels and state in ("all", i.state)]
 
+    def get_issue(self, number: int) -> Issue:
+        return self._issue(number)
+
     def create_issue(
         self, title: str, body: str, labels: Sequence[str], assignees: Sequence[str]
     ) -> Issue:
@@ -62,7 +67,10 @@ class FakeGitHubApi:
     ) -> Issue:
         issue = self._issue(number)
         updated = replace(
-            issue, title=title or issue.title, body=body or issue.body, state=state or issue.state
+            issue,
+            title=issue.title if title is None else title,
+            body=issue.body if body is None else body,
+            state=issue.state if state is None else state,
         )
         self.issues[number] = updated
         self.calls.append(("update_issue", number))
@@ -74,6 +82,9 @@ class FakeGitHubApi:
         self.issues[number] = replace(issue, assignees=merged)
         self.calls.append(("add_assignees", number))
         return self.issues[number]
+
+    def repository_settings(self) -> dict[str, Any]:
+        return dict(self.settings)
 
     def team_members(self, org: str, team: str) -> list[str]:
         key = f"{org}/{team}"

@@ -6,13 +6,20 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from generator.check.characters import character_findings, visible
 from generator.check.meaning import check_registry, check_submission
 from generator.check.project import Project
-from generator.check.references import check_references
+from generator.check.references import attached, check_references
 from generator.check.scan import scan
 from generator.check.schema import Finding
 from generator.codes import CODES
-from generator.load.files import SourceFile, discover, problem, read_text
+from generator.load.files import (
+    SourceFile,
+    discover,
+    is_attachment_candidate,
+    problem,
+    read_text,
+)
 from generator.load.positions import compose, json_path, locate
 from generator.load.yamlsafe import YamlProblem, load_yaml
 from generator.model import Submission
@@ -113,9 +120,10 @@ def _placed(rel: str, text: str, findings: list[Finding], rule: str = "") -> lis
     for f in _dedupe(findings):
         line, column = locate(root, f.parts, key=f.at_key)
         code = CODES[f.code]
-        path = json_path(f.parts)
+        path = visible(json_path(f.parts))
         cited = code.rule or rule
-        problems.append(Problem(rel, line, column, path, f.code, code.severity, f.args, rule=cited))
+        args = {k: visible(v) for k, v in f.args.items()}
+        problems.append(Problem(rel, line, column, path, f.code, code.severity, args, rule=cited))
     return problems
 
 
@@ -134,17 +142,21 @@ def _count_entries(project: Project, place: FilePlace, data: Any) -> int:
     return sum(len(v) for k in form.entries if isinstance(v := data.get(k), list))
 
 
-def _findings(project: Project, rel: str, place: FilePlace, data: dict[str, Any]) -> list[Finding]:
+def _findings(
+    project: Project, rel: str, place: FilePlace, data: dict[str, Any], text: str
+) -> list[Finding]:
+    characters = character_findings(data, text)
     schema = f"{place.kind}.schema.json"
     if place.is_registry:
         found = project.checker.check(schema, data)
-        return found + check_registry(place.kind, data, project.registry)
+        return characters + found + check_registry(place.kind, data, project.registry)
     form = project.forms.get(place.kind)
     if form is None:
-        return []
+        return characters
     found = project.checker.check(form.schema_file, data)
     scanned = scan(data)
     return [
+        *characters,
         *found,
         *check_submission(place, data, form, project.registry, scanned),
         *check_references(project.root, rel, place, data, scanned),
@@ -158,7 +170,8 @@ def check_text(project: Project, rel: str, text: str) -> FileResult:
         registry_file = isinstance(place, FilePlace) and place.is_registry
         data = project.parsed.load(rel, text) if registry_file else load_yaml(text)
     except YamlProblem as yp:
-        only = (Problem(rel, yp.line, yp.column, "$", yp.code, CODES[yp.code].severity, yp.args_),)
+        args = {k: visible(v) for k, v in yp.args_.items()}
+        only = (Problem(rel, yp.line, yp.column, "$", yp.code, CODES[yp.code].severity, args),)
         return FileResult(rel, None, None, 0, only)
     if isinstance(place, PathError):
         return FileResult(rel, None, data, 0, (problem(rel, "TR006", detail=place.detail),))
@@ -167,7 +180,7 @@ def check_text(project: Project, rel: str, text: str) -> FileResult:
         return FileResult(rel, place, data, 0, (problem(rel, "TR108", line, column),))
     form = project.forms.get(place.kind)
     rule = form.rule if form is not None else ""
-    problems = _placed(rel, text, _findings(project, rel, place, data), rule)
+    problems = _placed(rel, text, _findings(project, rel, place, data, text), rule)
     entries = _count_entries(project, place, data)
     return FileResult(rel, place, data, entries, tuple(sorted(problems, key=Problem.sort_key)))
 
@@ -182,6 +195,10 @@ def check_source(project: Project, source: SourceFile) -> FileResult:
 def validate(project: Project, paths: Sequence[str] = ()) -> ValidationResult:
     """Check the named files (or the whole repository)."""
     sources, refused = discover(project.root, paths)
+    loose = [p.file for p in refused if is_attachment_candidate(p)]
+    if loose:  # a document is fine where a report attaches it
+        kept = attached(project.root, loose)
+        refused = [p for p in refused if not (is_attachment_candidate(p) and p.file in kept)]
     files = [check_source(project, s) for s in sources]
     files.extend(FileResult(p.file, None, None, 0, (p,)) for p in refused)
     problems = sorted((p for f in files for p in f.problems), key=Problem.sort_key)

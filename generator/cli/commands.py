@@ -17,6 +17,7 @@ from generator.errors import UsageError
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "status": ("generator.cli.status", "status", ""),
     "demo": ("generator.cli.demo", "demo", ""),
+    "new": ("generator.cli.new", "new", ""),
     "rules": ("generator.cli.rules", "rules", ""),
     "pr": ("generator.cli.pr", "pr", ""),
     "owners": ("generator.cli.owners", "owners", ""),
@@ -24,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "request": ("generator.cli.request", "request", ""),
     "report": ("generator.cli.report", "report", "report"),
     "site": ("generator.cli.site", "site", "site"),
+    "sheet": ("generator.cli.sheet", "sheet", "report"),
 }
 
 

@@ -12,10 +12,14 @@ from generator.check.project import Project, open_project
 from generator.check.validate import validate
 from generator.cli.options import lang_option, parse_day, repo_option
 from generator.deadlines.status import build_status
-from generator.errors import EXIT_OK, UsageError
+from generator.errors import EXIT_OK, EXIT_PROBLEMS, UsageError
+from generator.i18n import catalogue
 from generator.model import EDITIONS
-from generator.report import FORMATS, build_report
+from generator.report import FORMATS, MissingPart, build_report
+from generator.report.labels import report_labels
 from generator.report.timeliness import StatusRowLike
+
+ATTACH_FORMATS = ("pdf", "docx")
 
 
 def _when() -> dt.datetime:
@@ -54,6 +58,22 @@ def _folders(repo: Path) -> list[str]:
     )
 
 
+def _refusal(missing: tuple[MissingPart, ...], lang: str, period: int) -> str:
+    """Why a final report was not built, in the report's language: one missing part a line."""
+    t = report_labels(lang)
+    head = t("final_refused", file=f"submissions/{period}/mfa/assessment.yaml")
+    messages = catalogue(lang)
+    lines = []
+    for part in missing:
+        lines.append(f"  - {t(f'missing.{part.key}', detail=part.detail)}")
+        for problem in part.problems:
+            found = messages.localize(problem)
+            where = t("reason", line=problem.line, column=problem.column, code=problem.code,
+                      message=found.message)  # fmt: skip
+            lines.append(f"      {where}")
+    return "\n".join([f"treaty report: {head}", *lines])
+
+
 @click.command()
 @click.option(
     "--period",
@@ -67,17 +87,44 @@ def _folders(repo: Path) -> list[str]:
 )
 @click.option("--edition", type=click.Choice(EDITIONS), default="public", show_default=True)
 @click.option("--as-of", "as_of", help="Timeliness as of this day (YYYY-MM-DD); default today.")
+@click.option(
+    "--final",
+    is_flag=True,
+    help="The document to sign: no draft watermark; refused (exit 1), naming what is missing, "
+    "while a part the MFA writes (assessment, commentary, number, date, signatory) is missing.",
+)
+@click.option(
+    "--attach",
+    is_flag=True,
+    help="Append the copies of the recommendations (section V) to the PDF; the DOCX lists them.",
+)
 @lang_option
 @repo_option
 def report(
-    period_arg: str, fmt: str, out: Path, edition: str, as_of: str | None, lang: str, repo: Path
+    period_arg: str,
+    fmt: str,
+    out: Path,
+    edition: str,
+    as_of: str | None,
+    final: bool,
+    attach: bool,
+    lang: str,
+    repo: Path,
 ) -> int:
-    """Build the consolidated Annex 6 report for a period.
+    """Build the consolidated Annex 6 report for a period, with its covering letter.
+
+    Without --final the report is a draft: every page carries a watermark (ЖОБА, ПРОЕКТ,
+    DRAFT) and what the MFA has not yet written is marked where it belongs.
 
     Fails (exit 1) if an entry of a valid submission would be lost or shown twice.
 
-    Example: treaty report --period 2025 --format pdf --lang kk -o build/report-2025.pdf
+    Example: treaty report --period 2025 --format pdf --lang kk --final --attach -o a6.pdf
     """
+    if attach and fmt not in ATTACH_FORMATS:
+        raise click.BadParameter(
+            f"copies are appended to a PDF and listed in a DOCX, not in {fmt}",
+            param_hint="--attach",
+        )
     project = open_project(repo)
     day = parse_day(as_of, "--as-of") or dt.date.today()
     periods = sorted(int(p) for p in _folders(project.root))
@@ -90,15 +137,20 @@ def report(
         )
     # Only the period's own folder and the registers: a report never reads other years.
     result = validate(project, [f"submissions/{period}", "registry"])
-    found, paths = build_report(
+    built = build_report(
         project, result, period=period, fmt=fmt, lang=lang, out=out, as_of=day,
         when=_when(), edition=edition,  # type: ignore[arg-type]
-        status=_status(project, day, period),
+        status=_status(project, day, period), final=final, attach=attach,
     )  # fmt: skip
+    if final and built.missing:
+        click.echo(_refusal(built.missing, lang, period), err=True)
+        return EXIT_PROBLEMS
+    found, paths = built.consolidation, built.paths
     totals = found.totals
+    draft = "" if final else f"; a draft, {len(built.missing)} part(s) the MFA has still to write"
     click.echo(
         f"treaty report: {totals.shown}/{totals.received} entries, "
-        f"{len(found.excluded)} file(s) excluded; wrote {', '.join(str(p) for p in paths)}",
+        f"{len(found.excluded)} file(s) excluded{draft}; wrote {', '.join(str(p) for p in paths)}",
         err=True,
     )
     return EXIT_OK

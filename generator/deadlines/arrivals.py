@@ -10,7 +10,7 @@ Both then ask the one lateness engine (:mod:`generator.deadlines.lateness`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from generator.check.project import Project
@@ -72,20 +72,28 @@ def pending_paths(project: Project, base: str | None) -> set[str]:
 
 
 def judge_arrivals(
-    project: Project, paths: Iterable[str], day: dt.date, base: str | None
+    project: Project,
+    paths: Iterable[str],
+    day: dt.date,
+    base: str | None,
+    received: Mapping[str, dt.date] | None = None,
 ) -> ArrivalJudgement:
-    """Lateness of ``paths`` arriving on ``day`` on top of the main branch at ``base``.
+    """Lateness of ``paths`` arriving on ``day`` on top of the main branch at ``base``;
+    a path in ``received`` arrives on its own day there instead (a receipt stamp).
 
     A file already at ``base`` arrives as an amendment and keeps its first date.
     """
-    arriving = sorted({p for p in paths if p.split("/", 1)[0] in ROOTS})
-    if not arriving:
+    wanted = sorted({p for p in paths if p.split("/", 1)[0] in ROOTS})
+    if not wanted:
         return ArrivalJudgement(day, StatusReport(day, ()), ())
+    arriving = {p: (received or {}).get(p, day) for p in wanted}
+    day = max(arriving.values())
     tz = load_duties(project).timezone
     history = read_history(project.root, base, tz) if base else SubmissionHistory()
-    history = history.with_arrivals(arriving, day)
+    for when in sorted(set(arriving.values())):
+        history = history.with_arrivals([p for p, d in arriving.items() if d == when], when)
     report = build_status(project, day, history=history)
-    found = lateness_problems(report.rows, history, day, dict.fromkeys(arriving, day))
+    found = lateness_problems(report.rows, history, day, arriving)
     return ArrivalJudgement(day, report, tuple(found))
 
 

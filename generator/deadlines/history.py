@@ -1,13 +1,18 @@
 """Submission times from real git history.
 
 A file's submission time is the committer date of the first-parent commit on the main
-branch that first brought it in (for a merged pull request: the merge commit). Every later
-first-parent commit that changes the file is an *amendment* with its own date. A date
-written inside the YAML never counts.
+branch that first brought it in (for a merged pull request: the merge commit), unless that
+commit carries a verified receipt stamp for exactly the content it brings (see
+:mod:`generator.deadlines.trailers`): then the stamp's time, when that content first
+passed validation in the pull request. Every later first-parent commit that changes the
+file is an *amendment* with its own date, by the same rule. A date written inside the
+YAML, or typed into a pull request's description, never counts.
 
-The whole history is read with ONE ``git log --first-parent --name-status -z`` call and
-parsed here. Renames are not followed (``--no-renames``): a file moved to a new path arrives
-at that path when the move reaches the main branch.
+The whole history is read with one ``git log --first-parent --raw -z`` call (each change
+with the id of the content it brings) and parsed here; with a stamp key, one more call
+reads the messages of the commits that hold a stamp. Renames are not followed
+(``--no-renames``): a file moved to a new path arrives at that path when the move reaches
+the main branch.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator.deadlines.trailers import TRAILER, received_at
+from generator.deadlines.trailers import TRAILER, receipt_key, receipts_of
 from generator.errors import ConfigurationError
 
 RECORD = "\x1e"
@@ -94,44 +99,90 @@ def _day(iso: str, tz: dt.tzinfo) -> dt.date:
     return dt.datetime.fromisoformat(iso).astimezone(tz).date()
 
 
-def _arrival(header: str, tz: dt.tzinfo) -> tuple[str, dt.date]:
-    """The commit and its day: a trusted ``Received-At:`` trailer (see
-    :mod:`generator.deadlines.trailers`) wins over the committer date."""
-    meta, _, rest = header.partition("\x1f")
-    commit, _, when = meta.partition(" ")
-    iso, _, email = when.partition(" ")
-    name, _, values = rest.partition("\x1f")
-    committed = dt.datetime.fromisoformat(iso)
-    trailer = f"{TRAILER}: {values.split()[-1]}" if values.split() else ""
-    received = received_at(trailer, email, name or None, committed)
-    return commit, (received or committed).astimezone(tz).date()
+@dataclass(frozen=True)
+class _Commit:
+    sha: str
+    committed: dt.datetime
+    parents: int
+    changes: tuple[tuple[str, str, str], ...]  # (status, path, blob after the change)
 
 
-def parse_log(output: str, tz: dt.tzinfo = KAZAKHSTAN) -> dict[str, FileHistory]:
-    """Parse ``git log --reverse --format=%x1e%H %cI --name-status -z`` (oldest first)."""
-    files: dict[str, FileHistory] = {}
+def _commits(output: str) -> list[_Commit]:
+    """Parse ``git log --format=%x1e%H %cI %P --raw --no-abbrev -z`` (oldest first)."""
+    found = []
     for record in output.split(RECORD):
         header, _, body = record.partition("\0")
-        if not header.strip():
+        words = header.split()
+        if len(words) < 2:
             continue
-        commit, day = _arrival(header.strip(), tz)
         fields = [f for f in body.lstrip("\n").split("\0") if f]
-        for status, path in zip(fields[0::2], fields[1::2], strict=False):
+        changes = []
+        for meta, path in zip(fields[0::2], fields[1::2], strict=False):
+            parts = meta.lstrip(":").split(" ")
+            if len(parts) == 5:
+                changes.append((parts[4], path, parts[3]))
+        committed = dt.datetime.fromisoformat(words[1])
+        found.append(_Commit(words[0], committed, len(words) - 2, tuple(changes)))
+    return found
+
+
+Receipts = Mapping[str, Mapping[tuple[str, str], dt.datetime]]
+
+
+def parse_log(
+    output: str, tz: dt.tzinfo = KAZAKHSTAN, receipts: Receipts | None = None
+) -> dict[str, FileHistory]:
+    """Each file's first arrival and amendments, from :func:`_commits`' output.
+
+    ``receipts`` maps a commit to its verified stamps ((path, blob) -> time, see
+    :func:`generator.deadlines.trailers.receipts_of`): a change whose exact content the
+    commit's stamp names counts from the stamp, every other change from the commit."""
+    files: dict[str, FileHistory] = {}
+    for commit in _commits(output):
+        stamped = (receipts or {}).get(commit.sha, {})
+        for status, path, blob in commit.changes:
+            moment = stamped.get((path, blob), commit.committed)
+            day = moment.astimezone(tz).date()
             entry = files.get(path)
             if entry is None:
-                files[path] = FileHistory(path, day, commit)
+                files[path] = FileHistory(path, day, commit.sha)
             elif not status.startswith("D"):
                 files[path] = replace(entry, amendments=(*entry.amendments, day))
     return files
 
 
+def read_receipts(
+    repo: Path, ref: str, key: bytes | None
+) -> dict[str, Mapping[tuple[str, str], dt.datetime]]:
+    """Every first-parent commit's verified stamps (one more ``git log``, only of commits
+    whose message holds a stamp line, and only when there is a key to verify them)."""
+    if not key:
+        return {}
+    output = git(
+        repo, "log", "--first-parent", f"--grep=^{TRAILER}: #", "--format=%H%x00%cI%x00%B%x00", ref
+    )
+    fields = (output or "").split("\0")
+    found: dict[str, Mapping[tuple[str, str], dt.datetime]] = {}
+    for sha, iso, message in zip(fields[0::3], fields[1::3], fields[2::3], strict=False):
+        sha = sha.strip()
+        if sha and iso:
+            stamps = receipts_of(message, key, dt.datetime.fromisoformat(iso))
+            if stamps:
+                found[sha] = stamps
+    return found
+
+
 def read_history(
-    repo: Path, ref: str | None = None, tz: dt.tzinfo = KAZAKHSTAN
+    repo: Path, ref: str | None = None, tz: dt.tzinfo = KAZAKHSTAN, key: bytes | None = None
 ) -> SubmissionHistory:
-    """Every file's submission time on the main branch; empty when there is no history."""
+    """Every file's submission time on the main branch; empty when there is no history.
+
+    ``key`` verifies receipt stamps (default: ``TREATY_STAMP_KEY``; without one, every file
+    counts from the commit that brought it)."""
     found = main_ref(repo, ref)
     if found is None:
         return SubmissionHistory({}, None)
+    key = key if key is not None else receipt_key()
     output = git(
         repo,
         "log",
@@ -140,12 +191,14 @@ def read_history(
         "--reverse",
         "--no-renames",
         "--root",
-        f"--format=%x1e%H %cI %ce%x1f%cn%x1f%(trailers:key={TRAILER},valueonly,separator=%x20)",
-        "--name-status",
+        "--format=%x1e%H %cI %P",
+        "--raw",
+        "--no-abbrev",
         "-z",
         found,
         "--",
         "submissions",
         "registry",
     )
-    return SubmissionHistory(parse_log(output or "", tz), found)
+    receipts = read_receipts(repo, found, key)
+    return SubmissionHistory(parse_log(output or "", tz, receipts), found)

@@ -131,9 +131,22 @@ def csv_rows(view: StatusView) -> str:
     writer.writerow(JSON_KEYS)
     for data in view.report.as_json()["rows"]:
         values = [data[k] for k in JSON_KEYS]
-        writer.writerow([";".join(v) if isinstance(v, list) else ("" if v is None else v)
-                         for v in values])  # fmt: skip
+        writer.writerow([_csv_value(v) for v in values])
     return out.getvalue()
+
+
+def _csv_value(value: object) -> object:
+    """A list as ``a;b``; an amendment as its date (and ``+N`` days after the due date)."""
+    if isinstance(value, list):
+        return ";".join(_csv_item(v) for v in value)
+    return "" if value is None else value
+
+
+def _csv_item(item: object) -> str:
+    if isinstance(item, dict):
+        after = item.get("days_after_due")
+        return f"{item['date']} (+{after})" if after else str(item["date"])
+    return str(item)
 
 
 def upcoming_text(view: StatusView, days: int) -> str:

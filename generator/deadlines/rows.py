@@ -97,13 +97,18 @@ class Context:
         met_on = duty.due.met_on or ""
         if met_on and submitted is not None:  # the act the Rules require, by its own date
             submitted = min((d for f in filed if (d := f.date(met_on))), default=None)
-        amended = sorted({d for p in paths for d in self.history.amendments(p, self.as_of)})
+        changed: dict[dt.date, list[str]] = defaultdict(list)
+        for path in paths:
+            for day in dict.fromkeys(self.history.amendments(path, self.as_of)):
+                changed[day].append(path)
+        amended = tuple(sorted(changed))
         state, days = judge(due, submitted, self.as_of)
         readings = (*(moved.readings if moved else ()), *self._duty_reading(duty, filed))
         row = StatusRow(body, duty.kinds[0], period, due, submitted, state.value, days,
-                        paths, duty.rule, duty.id, tuple(amended), event,
+                        paths, duty.rule, duty.id, amended, event,
                         written_due=moved.written if moved else None,
-                        readings=readings, met_on=met_on)  # fmt: skip
+                        readings=readings, met_on=met_on,
+                        amended_files=tuple((d, tuple(changed[d])) for d in amended))  # fmt: skip
         return replace(row, problems=row_problems(row, self.history, self.as_of))
 
     def _duty_reading(self, duty: Duty, files: list[Filed]) -> tuple[str, ...]:

@@ -21,7 +21,7 @@ class State(StrEnum):
 
 JSON_KEYS = (
     "body", "kind", "period", "due", "submitted", "state", "days_late", "files", "rule", "codes",
-    "written_due", "readings",
+    "written_due", "readings", "amended",
 )  # fmt: skip
 
 
@@ -48,6 +48,18 @@ class StatusRow:
     readings: tuple[str, ...] = ()
     # The field whose date met the duty ("" = the day the file reached main).
     met_on: str = ""
+    # Each amendment day with the files changed that day (``amended`` holds the days).
+    amended_files: tuple[tuple[dt.date, tuple[str, ...]], ...] = ()
+
+    def amendments_json(self) -> list[dict[str, Any]]:
+        """``[{date, files, days_after_due}]``: when the report was changed after it was
+        received, which files, and how many days after the due date (0: not after it;
+        None: the duty has no due date)."""
+        found = []
+        for day, files in self.amended_files:
+            after = None if self.due is None else max(0, (day - self.due).days)
+            found.append({"date": day.isoformat(), "files": list(files), "days_after_due": after})
+        return found
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -68,6 +80,7 @@ class StatusRow:
             "codes": list(self.codes),
             "written_due": self.written_due.isoformat() if self.written_due else None,
             "readings": list(self.readings),
+            "amended": self.amendments_json(),
         }
 
     def sort_key(self) -> tuple[int, str, dt.date, str, str, str]:

@@ -54,6 +54,8 @@ class GitHubApi(Protocol):
 
     def list_issues(self, label: str, state: str = "all") -> list[Issue]: ...
 
+    def get_issue(self, number: int) -> Issue: ...
+
     def create_issue(
         self, title: str, body: str, labels: Sequence[str], assignees: Sequence[str]
     ) -> Issue: ...
@@ -70,6 +72,8 @@ class GitHubApi(Protocol):
     def add_assignees(self, number: int, logins: Sequence[str]) -> Issue: ...
 
     def team_members(self, org: str, team: str) -> list[str]: ...
+
+    def repository_settings(self) -> dict[str, Any]: ...
 
 
 def issue_from_json(raw: Mapping[str, Any]) -> Issue:
@@ -166,6 +170,9 @@ class RestGitHubApi:
         raw = self._pages(f"/repos/{self._repo}/issues?labels={label}&state={state}")
         return [issue_from_json(i) for i in raw if "pull_request" not in i]
 
+    def get_issue(self, number: int) -> Issue:
+        return issue_from_json(self._call("GET", f"/repos/{self._repo}/issues/{number}"))
+
     def create_issue(
         self, title: str, body: str, labels: Sequence[str], assignees: Sequence[str]
     ) -> Issue:
@@ -181,13 +188,18 @@ class RestGitHubApi:
         body: str | None = None,
         state: str | None = None,
     ) -> Issue:
-        changes = {k: v for k, v in (("title", title), ("body", body), ("state", state)) if v}
+        pairs = (("title", title), ("body", body), ("state", state))
+        changes = {k: v for k, v in pairs if v is not None}
         path = f"/repos/{self._repo}/issues/{number}"
         return issue_from_json(self._call("PATCH", path, changes))
 
     def add_assignees(self, number: int, logins: Sequence[str]) -> Issue:
         path = f"/repos/{self._repo}/issues/{number}/assignees"
         return issue_from_json(self._call("POST", path, {"assignees": list(logins)}))
+
+    def repository_settings(self) -> dict[str, Any]:
+        found = self._call("GET", f"/repos/{self._repo}")
+        return dict(found) if isinstance(found, Mapping) else {}
 
     def team_members(self, org: str, team: str) -> list[str]:
         raw = self._pages(f"/orgs/{org}/teams/{team}/members", token=self._org_token)

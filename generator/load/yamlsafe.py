@@ -8,6 +8,10 @@
   list or mapping used as a field name is refused, and ``<<`` is an ordinary field name (no
   YAML 1.1 merge keys).
 - Control characters (NUL and the like) are a syntax problem with a line and column.
+- Only the types JSON has: ``!!binary``, ``!!timestamp``, ``!!set``, ``!!omap`` and
+  ``!!pairs`` are refused like any special tag (TR104), and a value its type cannot hold
+  (``!!int abc``, ``!!bool maybe``, a number of more than 4,300 digits) is TR109 at the
+  value, never a Python error.
 
 Each refusal is a :class:`YamlProblem` carrying the code and a 1-based line and column.
 
@@ -35,6 +39,13 @@ _DROPPED = ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool", "tag:yaml.o
 _KEY_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null")
 )
+# Core YAML types JSON has no place for: refused like a custom tag (TR104).
+_NOT_JSON = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("binary", "timestamp", "set", "omap", "pairs")
+)
+# What PyYAML's constructors raise for a value their type cannot hold (``!!int abc``,
+# ``!!bool maybe``, ``!!float ''``, ``!!timestamp x``, an integer of over 4,300 digits).
+_VALUE_ERRORS = (ValueError, KeyError, IndexError, AttributeError, TypeError, OverflowError)
 
 
 @dataclass(frozen=True)
@@ -90,7 +101,12 @@ class StrictLoader(yaml.CSafeLoader):
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         if node in self.constructed_objects or node in self.recursive_objects:
             raise YamlProblem("TR105", node.start_mark.line + 1, node.start_mark.column + 1)
-        return super().construct_object(node, deep=deep)
+        if node.tag in _NOT_JSON:
+            raise YamlProblem("TR104", *_at(node), {"tag": _short_tag(node.tag)})
+        try:
+            return super().construct_object(node, deep=deep)
+        except _VALUE_ERRORS as error:
+            raise value_problem(node, error) from None
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         if not isinstance(node, yaml.MappingNode):
@@ -122,7 +138,10 @@ def _build(loader: StrictLoader, node: yaml.Node, level: int) -> Any:
         make = _SCALARS.get(tag)
         if make is None:
             raise _Unusual
-        return make(loader, node)
+        try:
+            return make(loader, node)
+        except _VALUE_ERRORS as error:
+            raise value_problem(node, error) from None
     if kind is yaml.MappingNode and tag == _CORE + "map":
         mapping: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -140,6 +159,17 @@ def _build(loader: StrictLoader, node: yaml.Node, level: int) -> Any:
 
 def _at(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix(_CORE) if tag.startswith(_CORE) else tag
+
+
+def value_problem(node: yaml.Node, error: Exception) -> YamlProblem:
+    """TR109 at a value its type cannot hold (a number too long, ``!!int abc``)."""
+    too_long = isinstance(error, ValueError) and "digits" in str(error)
+    detail = "number-too-long" if too_long else "value-not-its-type"
+    return YamlProblem("TR109", *_at(node), {"tag": _short_tag(str(node.tag)), "detail": detail})
 
 
 def _key_text(node: yaml.Node) -> str:

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from generator.forms import FormSet
 from generator.model import Form, Text
 from generator.registry import Registry
+from generator.report.dates import day_in_words, parse_day, words_if_date
 from generator.report.document import Cell, Para, TableBlock
 from generator.report.labels import ReportLabels, report_labels, value_label
 from generator.report.model import Entry
+from generator.report.parties import Parties
 from generator.report.text import localized, one_line, plain
+
+# Fields whose value is a state's ISO 3166-1 code (common.schema.json#/$defs/country).
+COUNTRY_FIELDS = frozenset({"country", "destination"})
 
 
 def join_parts(parts: Iterable[str]) -> str:
@@ -27,19 +33,29 @@ def join_parts(parts: Iterable[str]) -> str:
 
 @dataclass(frozen=True)
 class Words:
+    """Words for values in one language. ``untranslated`` counts the texts shown in another
+    language (marked "(kk)"/"(ru)"), by that language, as the view asks for them."""
+
     lang: str
     t: ReportLabels
     forms: FormSet
     registry: Registry
+    parties: Parties = field(default_factory=Parties)
+    untranslated: Counter[str] = field(default_factory=Counter, compare=False)
 
     @classmethod
-    def of(cls, lang: str, forms: FormSet, registry: Registry) -> Words:
-        return cls(lang, report_labels(lang), forms, registry)
+    def of(
+        cls, lang: str, forms: FormSet, registry: Registry, parties: Parties | None = None
+    ) -> Words:
+        return cls(lang, report_labels(lang), forms, registry, parties or Parties())
+
+    def fallback(self, source: str) -> None:
+        self.untranslated[source] += 1
 
     def text(self, value: object) -> str:
         if isinstance(value, Text):
-            return one_line(value.get(self.lang))
-        return one_line(localized(value, self.lang))
+            value = {k: v for k in ("kk", "ru", "en") if (v := getattr(value, k))} or None
+        return one_line(localized(value, self.lang, self.fallback))
 
     def order(self, field: str) -> list[str]:
         """Codes of an enumerated field in the order its form lists their labels."""
@@ -52,9 +68,22 @@ class Words:
     def value(self, field: str, code: object) -> str:
         return value_label(self.forms, field, str(code), self.lang) if code else ""
 
+    def _label(self, name: str, code: str) -> str:
+        if name in COUNTRY_FIELDS:
+            return self.parties.name(code, self.lang) or code
+        return words_if_date(value_label(self.forms, name, code, self.lang), self.t)
+
     def plain(self, value: Any, field: str = "") -> str:
-        label = lambda f, c: value_label(self.forms, f, c, self.lang)  # noqa: E731
-        return one_line(plain(value, self.lang, field, label))
+        return one_line(plain(value, self.lang, field, self._label, self.fallback))
+
+    def day(self, value: object, attributive: bool = False) -> str:
+        """A date (or YYYY-MM-DD) in words; '' for nothing."""
+        text = value.isoformat() if hasattr(value, "isoformat") else str(value or "")
+        found = parse_day(text)
+        return day_in_words(found, self.t, attributive) if found else text
+
+    def party_names(self, codes: Iterable[str]) -> str:
+        return self.parties.names(tuple(codes), self.lang)
 
     def body(self, code: str) -> str:
         return self.registry.body_name(code, self.lang)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
@@ -101,17 +101,29 @@ class TreatyGroup:
 
 @dataclass(frozen=True)
 class Recommendation:
+    """One recommendation of section V; ``attachment`` is the copy's repository path.
+
+    ``pages`` is the copy's page count, None when the file is missing or is not a PDF that
+    can be read (then the copy is a missing part of the report, not a path).
+    """
+
     organisation: Any
     title: Any
     reference: str
     date: str
     attachment: str | None
     attachment_found: bool
+    pages: int | None = None
 
 
 @dataclass(frozen=True)
 class Assessment:
-    """What the MFA wrote itself (sections I and V, commentary); None fields are missing."""
+    """What the MFA wrote itself (sections I and V, commentary, the covering letter's
+    number, date and signatory); empty or None fields are missing.
+
+    ``recommendations_given``: the file has a ``recommendations`` list (an empty list says
+    there were none this year; no list at all means the MFA has not written section V).
+    """
 
     entry: Entry | None
     text: Any
@@ -119,6 +131,9 @@ class Assessment:
     by_area: tuple[Mapping[str, Any], ...]
     commentary: Mapping[str, Any]
     recommendations: tuple[Recommendation, ...]
+    recommendations_given: bool = False
+    outgoing: Mapping[str, Any] = field(default_factory=dict)
+    signatory: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -122,17 +122,34 @@ def _inside(root: Path, rel: str | None) -> bool:
     return target.is_relative_to(root.resolve()) and target.is_file()
 
 
+def pdf_pages(path: Path) -> int | None:
+    """The page count of a PDF file, or None if it is not a PDF that pypdf can read."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        return len(PdfReader(str(path)).pages)
+    except (OSError, PyPdfError, ValueError, KeyError, TypeError):
+        return None
+
+
 def _recommendation(raw: Mapping[str, Any], folder: PurePosixPath, root: Path) -> Recommendation:
     attachment = raw.get("attachment")
     path = str(folder / str(attachment)) if attachment else None
+    found = _inside(root, path)
     return Recommendation(
         organisation=raw.get("organisation"),
         title=raw.get("title"),
         reference=str(raw.get("reference") or ""),
         date=str(raw.get("date") or ""),
         attachment=path,
-        attachment_found=_inside(root, path),
+        attachment_found=found,
+        pages=pdf_pages(root / path) if found and path else None,
     )
+
+
+def _mapping(value: object) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
 
 
 def assessment(entry: Entry | None, root: Path) -> Assessment:
@@ -151,4 +168,7 @@ def assessment(entry: Entry | None, root: Path) -> Assessment:
         by_area=tuple(data.get("by_area") or ()),
         commentary=data.get("commentary") or {},
         recommendations=recommendations,
+        recommendations_given=isinstance(data.get("recommendations"), list | tuple),
+        outgoing=_mapping(data.get("outgoing")),
+        signatory=_mapping(data.get("signatory")),
     )

@@ -8,6 +8,8 @@ from typing import Any
 from generator.model import LANGUAGES, Text
 
 ValueLabel = Callable[[str, str], str]
+# Told the language a text was shown in when it has none in the report's language.
+Fallback = Callable[[str], None]
 
 
 def is_text(value: object) -> bool:
@@ -15,11 +17,19 @@ def is_text(value: object) -> bool:
     return isinstance(value, Mapping) and bool(value) and all(k in LANGUAGES for k in value)
 
 
-def localized(value: object, lang: str) -> str:
+def localized(value: object, lang: str, fallback: Fallback | None = None) -> str:
+    """A narrative in ``lang``; with ``fallback``, a text only in another language is shown
+    in that language, marked "(kk)" or "(ru)", and ``fallback`` is told."""
     if value is None:
         return ""
     if is_text(value):
-        return Text.from_data(value).get(lang)
+        text = Text.from_data(value)
+        shown = text.get(lang)
+        if fallback is None or not shown or text.has(lang):
+            return shown
+        source = next(code for code in LANGUAGES if text.has(code))
+        fallback(source)
+        return f"{shown} ({source})"
     return str(value)
 
 
@@ -27,17 +37,24 @@ def _no_label(field: str, code: str) -> str:
     return code
 
 
-def plain(value: Any, lang: str, field: str = "", label: ValueLabel = _no_label) -> str:
+def plain(
+    value: Any,
+    lang: str,
+    field: str = "",
+    label: ValueLabel = _no_label,
+    fallback: Fallback | None = None,
+) -> str:
     """Any submission value as one line: records joined by ', ', lists by '; '."""
     if value is None or value == "":
         return ""
     if is_text(value):
-        return localized(value, lang)
+        return localized(value, lang, fallback)
     if isinstance(value, Mapping):
-        parts = (plain(v, lang, k, label) for k, v in value.items())
+        parts = (plain(v, lang, k, label, fallback) for k, v in value.items())
         return ", ".join(p for p in parts if p)
     if isinstance(value, list | tuple):
-        return "; ".join(p for p in (plain(v, lang, field, label) for v in value) if p)
+        shown = (plain(v, lang, field, label, fallback) for v in value)
+        return "; ".join(p for p in shown if p)
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, str):

@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import dataclasses
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from generator.check.project import Project
 from generator.law.cite import cite_chapter, cite_label
 from generator.law.messages import load_catalogue
 from generator.report.context import Words
-from generator.report.document import Block, Cell, Document, Para, Section
+from generator.report.dates import dates_in_words, day_in_words
+from generator.report.document import Block, Cell, Document, Para, Section, TableBlock
 from generator.report.model import Assessment, Consolidation, StatusCount
+from generator.report.parties import load_parties
 from generator.report.text import localized
 from generator.report.view_annex import annex_sections, chapter6_section, closing_sections
+from generator.report.view_letter import build_letter, copy_number
 
 ASSESSMENT_KIND = "assessment"
 
 
 def _paragraphs(w: Words, value: object) -> list[Para]:
-    raw = localized(value, w.lang) if value else ""
+    raw = localized(value, w.lang, w.fallback) if value else ""
     return [Para(" ".join(p.split())) for p in raw.split("\n\n") if p.strip()]
 
 
@@ -137,61 +141,127 @@ def section4(w: Words, c: Consolidation) -> list[Section]:
     return sections
 
 
-def section5(w: Words, c: Consolidation, project: Project) -> Section:
-    recs = c.assessment.recommendations
-    if not recs:
-        return Section(
-            "section-5", w.t("section_5"), 2, (w.placeholder("placeholder_recommendations"),)
-        )
+def section5(w: Words, c: Consolidation) -> Section:
+    a = c.assessment
+    heading = w.t("section_5")
+    if not a.recommendations:
+        key = "none_recommendations" if a.recommendations_given else ""
+        block = Para(w.t(key)) if key else w.placeholder("placeholder_recommendations")
+        return Section("section-5", heading, 2, (block,))
     form = w.form(ASSESSMENT_KIND)
     table = next((t for t in form.tables if t.key == "recommendations"), None) if form else None
     fields = [col.field for col in table.columns] if table else []
     header = [col.label.get(w.lang) for col in table.columns] if table else []
 
-    def attachment(path: str | None, found: bool) -> Cell:
-        if not path:
+    def attachment(r: Any) -> Cell:
+        if not r.attachment:
             return Cell(w.t("no_attachment"))
-        return Cell(path, path) if found else Cell(w.t("attachment_missing", path=path))
+        if not r.attachment_found:
+            return Cell(w.t("copy_missing"), missing=True)
+        if r.pages is None:
+            return Cell(w.t("copy_unreadable"), missing=True)
+        return Cell(w.t("copy_attached", number=copy_number(c, r), pages=r.pages))
 
     rows = []
-    for r in recs:
+    for r in a.recommendations:
         values = {"organisation": w.text(r.organisation), "title": w.text(r.title)}
-        values |= {"reference": r.reference, "date": r.date}
-        rows.append(
-            [
-                attachment(r.attachment, r.attachment_found)
-                if f == "attachment"
-                else values.get(f, "")
-                for f in fields
-            ]
+        values |= {"reference": r.reference, "date": w.day(r.date)}
+        rows.append([attachment(r) if f == "attachment" else values.get(f, "") for f in fields])
+    # The table has no caption: it would repeat the section's heading.
+    return Section("section-5", heading, 2, (w.table("", header, rows),))
+
+
+def _words_for_dates(sections: list[Section], w: Words) -> list[Section]:
+    """Every free-standing ISO date of the prose and the tables, in words."""
+
+    def words(text: str) -> str:
+        return dates_in_words(text, w.t)
+
+    def block(b: Block) -> Block:
+        if isinstance(b, Para):
+            return dataclasses.replace(b, text=words(b.text))
+        rows = tuple(tuple(dataclasses.replace(x, text=words(x.text)) for x in r) for r in b.rows)
+        return TableBlock(words(b.caption), tuple(words(h) for h in b.header), rows)
+
+    return [dataclasses.replace(s, blocks=tuple(block(b) for b in s.blocks)) for s in sections]
+
+
+def _tracked(w: Words, parts: list[Callable[[], list[Section]]]) -> tuple[list[Section], list[str]]:
+    """The sections, and the headings of the parts that show a text in another language."""
+    sections: list[Section] = []
+    untranslated: list[str] = []
+    for part in parts:
+        before = sum(w.untranslated.values())
+        made = part()
+        if sum(w.untranslated.values()) > before and made:
+            untranslated.append(made[0].heading)
+        sections.extend(made)
+    return sections, untranslated
+
+
+def point_4(lang: str) -> str:
+    """Point 4 of the Rules (the report's basis), cited with its status (a draft)."""
+    return cite_label("4", load_catalogue(lang))
+
+
+def _chapter(lang: str) -> str:
+    """Chapter 6 of the Rules, cited with its status (a draft)."""
+    return cite_chapter("6", load_catalogue(lang)).label
+
+
+def _note(w: Words, c: Consolidation, project: Project, untranslated: list[str]) -> list[str]:
+    """The short note after the title block: the disclaimers, once."""
+    note = [w.t("note_default_forms")]
+    if project.registry.illustrative:
+        note.append(w.t("note_illustrative"))
+    note.append(w.t("note_rules_draft", rule=point_4(w.lang)))
+    note.append(w.t("note_parties"))
+    if untranslated:
+        languages = sorted(w.untranslated)
+        shown = ", ".join(w.t(f"in_lang.{code}") for code in languages)
+        marks = ", ".join(f"({code})" for code in languages)
+        note.append(
+            w.t("note_untranslated", parts="; ".join(untranslated), languages=shown, marks=marks)
         )
-    caption = table.title.get(w.lang) if table else ""
-    return Section("section-5", w.t("section_5"), 2, (w.table(caption, header, rows),))
+    if c.edition == "internal":
+        note.append(w.t("notice_internal", chapter=_chapter(w.lang)))
+    return note
 
 
-def build_document(c: Consolidation, project: Project, lang: str) -> Document:
-    w = Words.of(lang, project.forms, project.registry)
+def build_document(c: Consolidation, project: Project, lang: str, final: bool = False) -> Document:
+    """The report in ``lang``: a draft (watermarked, missing parts marked) unless ``final``.
+
+    A final document is built only when nothing is missing (see
+    :func:`generator.report.completeness.missing_parts`; ``treaty report --final`` checks).
+    """
+    parties = load_parties(project.root, project.parsed)
+    w = Words.of(lang, project.forms, project.registry, parties)
     notices = [w.t("notice_default_forms")]
     if project.registry.illustrative:
         notices.append(w.t("notice_illustrative", note=w.text(project.registry.note)))
     if c.edition == "internal":
-        chapter = cite_chapter("6", load_catalogue(lang)).label  # with its status (a draft)
-        notices.append(w.t("notice_internal", chapter=chapter))
-    sections = [section1(w, c.assessment), section2(w, c), section3(w, c), *section4(w, c)]
-    sections.append(section5(w, c, project))
+        notices.append(w.t("notice_internal", chapter=_chapter(lang)))
+    parts: list[Callable[[], list[Section]]] = [
+        lambda: [section1(w, c.assessment)],
+        lambda: [section2(w, c)],
+        lambda: [section3(w, c)],
+        lambda: section4(w, c),
+        lambda: [section5(w, c)],
+    ]
     if c.edition == "internal":
-        sections.extend(chapter6_section(w, c))
-    sections.extend(annex_sections(w, c))
-    sections.extend(closing_sections(w, c))
+        parts.append(lambda: chapter6_section(w, c))
+    parts += [lambda: annex_sections(w, c), lambda: closing_sections(w, c)]
+    sections, untranslated = _tracked(w, parts)
+    title = w.t("title", period=c.period)
+    letter = build_letter(w, c, title, _note(w, c, project, untranslated))
     return Document(
         lang=lang,
-        title=w.t("title", period=c.period),
+        title=title,
         subtitle=w.t(f"edition_{c.edition}"),
-        facts=(
-            w.t("fact_as_of", date=c.as_of.isoformat()),
-            w.t("fact_rule", rule=cite_label("4", load_catalogue(lang))),  # status included
-        ),
+        facts=(w.t("fact_as_of", date=day_in_words(c.as_of, w.t, attributive=True)),),
         notices=tuple(notices),
-        sections=tuple(sections),
+        sections=tuple(_words_for_dates(sections, w)),
         labels=dict(w.t.labels),
+        letter=letter,
+        watermark="" if final else w.t("watermark"),
     )

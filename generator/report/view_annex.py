@@ -64,18 +64,16 @@ def _register_line(w: Words, treaty: Treaty | None) -> Para:
     if treaty is None:
         return w.placeholder("treaty_not_in_register")
     signed = ", ".join(
-        x
-        for x in (treaty.signed_on and treaty.signed_on.isoformat(), w.text(treaty.signed_at))
-        if x
+        x for x in (treaty.signed_on and w.day(treaty.signed_on), w.text(treaty.signed_at)) if x
     )
     return Para(
         w.t(
             "treaty_facts",
             level=w.value("treaty.level", treaty.level),
             kind=w.value("treaty.kind", treaty.kind),
-            parties=", ".join(treaty.parties),
+            parties=w.party_names(treaty.parties),
             signed=signed or "—",
-            in_force=treaty.in_force_on.isoformat() if treaty.in_force_on else w.t("not_in_force"),
+            in_force=w.day(treaty.in_force_on) if treaty.in_force_on else w.t("not_in_force"),
         ),
         "note",
     )

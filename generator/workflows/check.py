@@ -17,6 +17,7 @@ from generator.paths import FilePlace, place_of
 from generator.problems import Problem
 from generator.registry import BODIES_FILE
 from generator.workflows.changes import Change, changed_files
+from generator.workflows.receipt import stamped_days
 
 
 @dataclass(frozen=True)
@@ -56,10 +57,15 @@ def kind_of(project: Project, path: str) -> str | None:
 
 
 def run_check(
-    project: Project, pr: PullRequest, base: str | None = None, head: str | None = None
+    project: Project,
+    pr: PullRequest,
+    base: str | None,
+    head: str | None,
+    now: dt.datetime,
 ) -> CheckOutcome:
     """Validate the changed files (and the registers, which every file depends on), then
-    judge them as arriving on the pull request's receipt day."""
+    judge each as arriving when it was received: its verified receipt stamp if its content
+    has one, else ``now`` (this check; not when the pull request was opened)."""
     base = base or pr.base_sha
     changes = tuple(changed_files(project.root, base, head or "HEAD"))
     paths = [c.path for c in changes if _checked(c)]
@@ -67,7 +73,9 @@ def run_check(
         paths.append(BODIES_FILE)
     absolute = [str(Path(project.root, p)) for p in paths]
     result = validate(project, absolute) if absolute else ValidationResult((), ())
-    received = received_day(project, pr.created_at)
-    judged = judge_arrivals(project, paths, received, base)
+    received = received_day(project, now)
+    stamped = stamped_days(project, pr, head or "HEAD")
+    judged = judge_arrivals(project, paths, received, base, stamped)
+    received = judged.day
     outcome = result.with_problems(judged.problems)
     return CheckOutcome(pr, received, changes, outcome, judged.rows(paths))

@@ -23,7 +23,21 @@ class OwnershipProblem:
 
     file: str
     body: str
-    reason: str  # other-body | unknown-body | consolidator-only
+    reason: str  # other-body | unknown-body | consolidator-only | bad-path | not-a-file
+
+
+BAD_PARTS = frozenset({"", ".", ".."})
+
+
+def structural(change: Change) -> str | None:
+    """Why no one may make this change, whatever folder it is in: a path with an empty,
+    ``.`` or ``..`` part or a leading ``/`` (only a hand-made tree holds one; it can
+    point into another body's folder), or an entry that is not an ordinary file."""
+    if change.path.startswith("/") or BAD_PARTS.intersection(change.path.split("/")):
+        return "bad-path"
+    if not change.regular:
+        return "not-a-file"
+    return None
 
 
 def folder_body(path: str) -> str | None:
@@ -91,14 +105,19 @@ def check_ownership(
     """
     mfa = ",".join(b.code for b in consolidators(registry))
     found: list[OwnershipProblem] = []
+    refused: list[OwnershipProblem] = []
     for change in changes:
+        bad = structural(change)
+        if bad is not None:
+            refused.append(OwnershipProblem(change.path, folder_body(change.path) or mfa, bad))
+            continue
         reason = _problem(change.path, registry, login, membership)
         if reason is not None:
             owner = folder_body(change.path) or mfa
             found.append(OwnershipProblem(change.path, owner, reason))
     if found and is_consolidator(registry, login, membership):
-        return []
-    return found
+        return refused  # the MFA may change everything, but not make such entries
+    return sorted([*refused, *found], key=lambda p: p.file)
 
 
 def codeowners(registry: Registry, extra_paths: Sequence[str] = ()) -> str:

@@ -26,6 +26,7 @@ KEYS = [
     "codes",
     "written_due",
     "readings",
+    "amended",
 ]
 
 
@@ -55,6 +56,7 @@ def test_json_is_exactly_the_contract(repo: GitRepo, capsys: pytest.CaptureFixtu
         "submitted": "2026-01-15", "state": "late", "days_late": 3,
         "files": ["submissions/2025/energy/treaties-in-force.yaml"], "rule": "2.1",
         "codes": ["TR401"], "written_due": "2026-01-10", "readings": ["roll-forward"],
+        "amended": [],
     }  # fmt: skip
 
 

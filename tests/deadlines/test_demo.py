@@ -26,6 +26,7 @@ KEYS = [
     "codes",
     "written_due",
     "readings",
+    "amended",
 ]
 STATES = {"on-time", "late", "missing", "pending", "exempt"}
 

@@ -96,7 +96,8 @@ def _pr_codes(repo: GitRepo, tmp_path: Path, created: str) -> list[str]:
     data["pull_request"]["head"]["sha"] = repo.git("rev-parse", "HEAD").strip()
     event = tmp_path / f"event-{created[:10]}.json"
     event.write_text(json.dumps(data), encoding="utf-8")
-    code, out = _cli(["pr", "check", "--event", str(event), "--repo", str(repo.root)])
+    code, out = _cli(["pr", "check", "--event", str(event), "--repo", str(repo.root),
+                      "--now", created])  # fmt: skip
     assert code == 0, out
     lines = [x for x in out.splitlines() if x.startswith("::") and f"file={ENERGY}" in x]
     return sorted(c for x in lines for c in ("TR401", "TR402") if c in x)

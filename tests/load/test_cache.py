@@ -81,9 +81,12 @@ def test_only_what_json_holds_exactly_is_stored(tmp_path: Path) -> None:
     assert not json_exact({"a": (1, 2)})
     assert not json_exact({1: "a"})
     root = _git_repo(tmp_path)
-    data = ParseCache(root).load("registry/treaties.yaml", "a: !!timestamp 2025-01-01\n")
-    assert data == {"a": dt.date(2025, 1, 1)}
-    assert _cached(root) == []
+    data = ParseCache(root).load("registry/treaties.yaml", "a: .nan\nb: [1, {c: .inf}]\n")
+    assert data["b"][1]["c"] == float("inf")
+    assert _cached(root) != []  # floats JSON writes as NaN and Infinity, and reads back
+    with pytest.raises(YamlProblem):  # a date is refused (only JSON's types), never stored
+        ParseCache(root).load("registry/bodies.yaml", "a: !!timestamp 2025-01-01\n")
+    assert [p.name for p in _cached(root)] == ["registry--treaties.yaml.json"]
 
 
 def test_validate_reports_the_same_from_a_cached_register(tmp_path: Path) -> None:

@@ -28,12 +28,11 @@ def test_whole_repository_is_submissions_and_registry_sorted(tmp_path: Path) -> 
         write(tmp_path, rel, "a: 1\n")
     write(tmp_path, "submissions/2025/water/notes.txt", "x")
     files, problems = discover(tmp_path, [])
-    assert [f.rel for f in files] == [
-        "submissions/2024/mfa/assessment.yml",
-        TIF,
-        "registry/bodies.yaml",
+    assert [f.rel for f in files] == [TIF, "registry/bodies.yaml"]
+    assert [(p.file, p.code, p.args["detail"]) for p in problems] == [
+        ("submissions/2024/mfa/assessment.yml", "TR008", "ext-yml"),
+        ("submissions/2025/water/notes.txt", "TR008", "not-yaml"),
     ]
-    assert problems == []
 
 
 def test_upper_case_yaml_suffix_is_not_skipped(tmp_path: Path) -> None:

@@ -199,12 +199,35 @@ def test_direct_builder_gives_exactly_what_the_constructors_give() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["a: !!binary aGk=\n", "a: !!set {x}\n", "a: !!timestamp 2025-01-01\n"],
+    ["a: !!binary aGk=\n", "a: !!set {x}\n", "a: !!timestamp 2025-01-01\n", "a: !!omap []\n"],
 )
-def test_unusual_documents_go_through_the_constructors(text: str) -> None:
-    direct, standard, was_direct = _both_ways(text)
-    assert direct == standard
-    assert not was_direct
+def test_types_json_does_not_have_are_refused_as_special_tags(text: str) -> None:
+    problem = _refused(text)
+    assert _where(problem) == ("TR104", 1, 4)
+    assert problem.args_["tag"] == text[3:].split(" ", 1)[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "tag", "detail"),
+    [
+        ("note: !!int abc\n", (1, 7), "!!int", "value-not-its-type"),
+        ("note: !!int 1.5\n", (1, 7), "!!int", "value-not-its-type"),
+        ("note: !!float ''\n", (1, 7), "!!float", "value-not-its-type"),
+        ("note: !!bool maybe\n", (1, 7), "!!bool", "value-not-its-type"),
+        ('a:\n  - 1\n  - !!int ""\n', (3, 5), "!!int", "value-not-its-type"),
+        ("a: {b: !!int 0x}\n", (1, 8), "!!int", "value-not-its-type"),
+        ("n: " + "1" * 4301 + "\n", (1, 4), "!!int", "number-too-long"),
+        ("n: &x 1\nm: [!!bool x]\n", (2, 5), "!!bool", "value-not-its-type"),
+    ],
+)
+def test_a_value_its_type_cannot_hold_is_a_problem_at_the_value(
+    text: str, where: tuple[int, int], tag: str, detail: str
+) -> None:
+    """Finding 1 of issue 15: PyYAML's constructors raise ValueError, KeyError, IndexError
+    and AttributeError; each must become TR109 at the value, on both building paths."""
+    problem = _refused(text)
+    assert _where(problem) == ("TR109", *where)
+    assert problem.args_ == {"tag": tag, "detail": detail}
 
 
 @pytest.mark.parametrize(

@@ -62,6 +62,48 @@ def kk_report(demo_repo: Path, epoch: str, tmp_path_factory: pytest.TempPathFact
     return build_all(demo_repo, tmp_path_factory.mktemp("kk"), "kk")
 
 
+LANGS = ("kk", "ru", "en")
+
+
+@pytest.fixture(scope="session")
+def drafts(
+    kk_report: Built, demo_repo: Path, epoch: str, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Built]:
+    """The demo period's draft (the default) as PDF and DOCX in kk, ru and en."""
+    found = {"kk": kk_report}
+    for lang in ("ru", "en"):
+        found[lang] = build_all(demo_repo, tmp_path_factory.mktemp(lang), lang, ("pdf", "docx"))
+    return found
+
+
+@pytest.fixture(scope="session")
+def finals(
+    demo_repo: Path, epoch: str, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Built]:
+    """The demo period's final document (``--final``) as PDF and DOCX in kk, ru and en."""
+    found = {}
+    for lang in LANGS:
+        folder = tmp_path_factory.mktemp(f"final-{lang}")
+        for fmt in ("pdf", "docx"):
+            assert build(demo_repo, folder / f"report.{fmt}", fmt, "--final", lang=lang) == 0
+        found[lang] = Built(folder, lang)
+    return found
+
+
+@pytest.fixture(scope="session")
+def opened(drafts: dict[str, Built], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The drafts' DOCX as LibreOffice lays them out (converted to PDF)."""
+    from tests.report.office import to_pdf
+
+    folder = tmp_path_factory.mktemp("office")
+    copies = []
+    for lang in LANGS:
+        copy = folder / f"{lang}.docx"
+        shutil.copyfile(drafts[lang].path("docx"), copy)
+        copies.append(copy)
+    return dict(zip(LANGS, to_pdf(copies, folder / "pdf"), strict=True))
+
+
 @pytest.fixture
 def repo_copy(demo_repo: Path, tmp_path: Path) -> Path:
     """A writable copy of the demo repository (with its git history)."""

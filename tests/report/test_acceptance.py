@@ -74,8 +74,8 @@ def test_docx_is_a4_with_a_landscape_section_for_annex_tables(kk_report: Built) 
     assert "PAGE" in footer
 
 
-def test_the_default_forms_notice_is_in_every_report(kk_report: Built) -> None:
-    notice = flat(report_labels("kk")("notice_default_forms"))
+def test_the_default_forms_note_is_in_every_report(kk_report: Built) -> None:
+    notice = flat(report_labels("kk")("note_default_forms"))
     assert notice in flat(kk_report.path("md").read_text(encoding="utf-8"))
     assert notice in flat(kk_report.path("html").read_text(encoding="utf-8"))
     assert notice in docx_text(kk_report.path("docx"))

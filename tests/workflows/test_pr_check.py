@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -19,7 +20,10 @@ LANG_OF = {"Қазақша": "kk", "Русский": "ru", "English": "en"}
 
 
 def _check(repo: Path, ev: Path, api: FakeGitHubApi, summary: Path) -> tuple[int, str]:
-    args = ["pr", "check", "--event", str(ev), "--repo", str(repo), "--comment"]
+    """The check as run at the event's ``created_at`` (an unstamped file counts from the
+    time of the check, not from when the pull request was opened)."""
+    now = json.loads(ev.read_text(encoding="utf-8"))["pull_request"]["created_at"]
+    args = ["pr", "check", "--event", str(ev), "--repo", str(repo), "--comment", "--now", now]
     result = run([*args, "--summary", str(summary), "--site-url", "https://x.example/s"], api)
     return code(result), result.output
 

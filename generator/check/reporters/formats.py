@@ -15,7 +15,7 @@ def text(view: ReportView) -> str:
     for item in view.problems:
         p = item.problem
         severity = view.catalogue.label(p.severity.value)
-        lines.append(f"{p.file}:{p.line}:{p.column}: {severity} {p.code} {item.message}")
+        lines.append(f"{p.where}: {severity} {p.code} {item.message}")
         if item.hint:
             cited = f" ({item.citation})" if item.citation else ""
             lines.append(f"    {hint_label}: {item.hint}{cited}")
@@ -47,7 +47,8 @@ def github(view: ReportView) -> str:
         p = item.problem
         level = "error" if p.is_error else "warning"
         props = f"file={_escape_property(p.file)},line={p.line},col={p.column}"
-        props += f",title={_escape_property(p.code)}"
+        title = f"{p.code} {p.cell}" if p.cell else p.code
+        props += f",title={_escape_property(title)}"
         message = f"{item.message} — {item.hint}" if item.hint else item.message
         lines.append(f"::{level} {props}::{_escape_data(message)}")
     lines.append(view.summary())
@@ -61,7 +62,7 @@ def markdown(view: ReportView) -> str:
         for item in view.problems:
             p = item.problem
             lines.append(
-                f"| `{table_cell(p.file)}` | {p.line}:{p.column} | {p.code} "
+                f"| `{table_cell(p.file)}` | {table_cell(p.position)} | {p.code} "
                 f"| {table_cell(item.message)} | {table_cell(item.hint)} |"
             )
     return "\n".join(lines) + "\n"

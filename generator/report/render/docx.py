@@ -1,7 +1,9 @@
 """The report as DOCX: pandoc from the Markdown, then python-docx for what pandoc cannot do.
 
-- the wide annex tables get their own landscape section (pandoc has no section
-  orientation; the Markdown carries marker paragraphs that become section breaks here);
+- the covering letter and the wide annex tables get their own sections (pandoc has no
+  sections; the Markdown carries marker paragraphs that become section breaks here), and
+  :mod:`generator.report.render.docx_fields` adds the watermark, the page numbering from
+  the report's first page, the fields Word fills on opening, and tables as wide as the page;
 - the document's dates come from ``SOURCE_DATE_EPOCH`` and the zip is rewritten with fixed
   timestamps, so the same inputs give the same bytes.
 """
@@ -19,6 +21,12 @@ import docx
 from docx.oxml.ns import qn
 
 from generator.report.document import Document
+from generator.report.render.docx_fields import (
+    fit_tables,
+    number_from_report,
+    update_fields_on_open,
+    watermark,
+)
 from generator.report.render.docx_reference import reference_docx
 from generator.report.render.markdown import to_markdown
 from generator.report.render.pandoc import run_pandoc
@@ -87,7 +95,12 @@ def to_docx(doc: Document, when: dt.datetime) -> bytes:
             when,
         )
         document = docx.Document(str(target))
+    if doc.watermark:
+        watermark(document, doc.watermark)
     _section_breaks(document)
+    number_from_report(document)
+    fit_tables(document)
+    update_fields_on_open(document)
     _stamp(document, when.replace(tzinfo=None), doc.title)
     out = io.BytesIO()
     document.save(out)

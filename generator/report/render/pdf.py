@@ -43,7 +43,11 @@ def to_typst(doc: Document, when: dt.datetime) -> str:
 
 
 def to_pdf(doc: Document, when: dt.datetime) -> bytes:
-    source = to_typst(doc, when)
+    return compile_typst(to_typst(doc, when), when)
+
+
+def compile_typst(source: str, when: dt.datetime) -> bytes:
+    """Compile Typst source with the shipped fonts only; ``when`` is the PDF's date."""
     try:
         fonts = typst.Fonts(include_system_fonts=False, font_paths=[str(fonts_dir())])
         pdf, _warnings = typst.compile_with_warnings(

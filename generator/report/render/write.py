@@ -20,6 +20,7 @@ class Job:
     project: Project
     lang: str
     when: dt.datetime
+    attach: bool = False  # append the recommendations' copies to a PDF
 
 
 def _text(path: Path, text: str) -> Path:
@@ -63,9 +64,13 @@ def write_docx(job: Job, out: Path) -> tuple[Path, ...]:
 
 
 def write_pdf(job: Job, out: Path) -> tuple[Path, ...]:
+    from generator.report.render.attach import append_copies
     from generator.report.render.pdf import to_pdf
 
-    return (_bytes(out, to_pdf(job.document, job.when)),)
+    pdf = to_pdf(job.document, job.when)
+    if job.attach:
+        pdf = append_copies(pdf, job.document, job.project.root, job.when)
+    return (_bytes(out, pdf),)
 
 
 def write_json(job: Job, out: Path) -> tuple[Path, ...]:

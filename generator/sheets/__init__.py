@@ -1,0 +1,1 @@
+"""Spreadsheets (openpyxl) for clerks: a form as a workbook, and back."""
