@@ -1,4 +1,4 @@
-"""Run every benchmark (validate, status, report) at one scale; write their results.
+"""Run every benchmark (validate, status, report, site) at one scale; write their results.
 
 Each benchmark builds its own synthetic repository (:mod:`synthetic`) and measures in fresh
 processes. Results: ``<out-dir>/<name>.json`` for each, and ``<out-dir>/summary.md``, a
@@ -24,6 +24,7 @@ from typing import Any
 
 import measure
 import report_bench
+import site_bench
 import status_bench
 import validate_bench
 from measure import machine, write, years_of
@@ -31,7 +32,7 @@ from synthetic import YEARS
 
 RESULTS = Path(__file__).resolve().parent / "results"
 BENCHES: dict[str, ModuleType] = {
-    m.NAME: m for m in (validate_bench, status_bench, report_bench)
+    m.NAME: m for m in (validate_bench, status_bench, report_bench, site_bench)
 }  # fmt: skip
 COLUMNS = ("benchmark", "scale", "bodies", "measured", "work", "seconds", "peak MB", "ratios")
 

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 import click
 
 from generator.cli.options import parse_day, repo_option
-from generator.errors import EXIT_OK
+from generator.errors import EXIT_OK, EXIT_PROBLEMS
 from generator.model import EDITIONS
 from generator.site.build import SiteBuild, build_site, config_file_for, rules_versions
+from generator.site.config import DOWNLOADS
 from generator.site.data import load_rules
 from generator.site.deploy import deploy as deploy_versions
 
@@ -53,11 +53,18 @@ def site() -> None:
     default=None,
     help="Output folder (with --edition).",
 )
+@click.option(
+    "--downloads",
+    "downloads",
+    multiple=True,
+    type=click.Choice(DOWNLOADS),
+    help="Report files to offer per period (repeatable; default: the config's, all four).",
+)
 @as_of_option
 @config_option
 @repo_option
-def build_command(edition: str | None, out: Path | None, as_of: str | None,
-                  config_file: Path | None, repo: Path) -> int:  # fmt: skip
+def build_command(edition: str | None, out: Path | None, downloads: tuple[str, ...],
+                  as_of: str | None, config_file: Path | None, repo: Path) -> int:  # fmt: skip
     """Build the site with `mkdocs build --strict`.
 
     Example: treaty site build --repo build/demo-repo
@@ -67,7 +74,9 @@ def build_command(edition: str | None, out: Path | None, as_of: str | None,
     day = _day(as_of)
     for name in (edition,) if edition else EDITIONS:
         target = out or OUTPUT[name]
-        build_site(SiteBuild(repo, name, target, day, _config(config_file, repo)))
+        job = SiteBuild(repo, name, target, day, _config(config_file, repo),
+                        downloads=downloads or None)  # fmt: skip
+        build_site(job)
         click.echo(f"treaty site: {name} edition written to {target}", err=True)
     return EXIT_OK
 
@@ -84,11 +93,16 @@ def serve_command(edition: str, dev_addr: str, as_of: str | None, config_file: P
 
     Example: treaty site serve --edition internal
     """
-    from mkdocs.commands.serve import serve
+    import logging
 
-    os.environ.update(TREATY_REPO=str(repo.resolve()), TREATY_EDITION=edition,
-                      TREATY_AS_OF=_day(as_of).isoformat())  # fmt: skip
-    serve(config_file=str(_config(config_file, repo)), dev_addr=dev_addr)
+    from generator.site.serve import serve
+
+    handler = logging.StreamHandler()  # MkDocs says when it rebuilds, and what went wrong
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logging.getLogger("mkdocs").addHandler(handler)
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
+    out = Path(OUTPUT[edition])  # replaced by a temporary folder while serving
+    serve(SiteBuild(repo, edition, out, _day(as_of), _config(config_file, repo)), dev_addr)
     return EXIT_OK
 
 
@@ -122,6 +136,23 @@ def deploy_command(version: str | None, aliases: tuple[str, ...], branch: str, p
         versions: tuple[Version, ...] = (Version(version, version, aliases),)
     else:
         versions = rules_versions(load_rules(repo.resolve()), day)
-    done = deploy_versions(job, versions, Path.cwd(), branch, push)
+    done = deploy_versions(job, versions, branch, push)
     click.echo(f"treaty site: deployed {', '.join(done)} to {branch}", err=True)
     return EXIT_OK
+
+
+@site.command("links")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def links_command(folder: Path) -> int:
+    """Check every internal link of a built site; list the broken ones.
+
+    Example: treaty site links build/site
+    """
+    from generator.site.links import broken_links
+
+    broken = broken_links(folder)
+    for link in broken:
+        click.echo(f"{link.page}: {link.href}")
+    pages = sum(1 for _ in folder.rglob("*.html"))
+    click.echo(f"treaty site: {pages} pages, {len(broken)} broken links", err=True)
+    return EXIT_PROBLEMS if broken else EXIT_OK

@@ -9,17 +9,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from mkdocs.commands.build import build
 from mkdocs.config.base import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
-from generator.errors import ConfigurationError, UsageError
+from generator.errors import ConfigurationError, TreatyError, UsageError
 from generator.law.consolidate import editions
 from generator.law.model import Law
-from generator.site.data import load_site_data
 from generator.site.languages import PLUGIN
+from generator.site.versions import version_title
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 CONFIG_NAME = "mkdocs.yml"
@@ -44,11 +45,18 @@ class SiteBuild:
     config_file: Path
     strict: bool = True
     versioned: bool = False
+    rules_version: str = ""
+    downloads: tuple[str, ...] | None = None  # None: the config's (default: every format)
+    search: bool | None = None  # None: the config's (default: on)
 
 
-def load_site_config(job: SiteBuild) -> MkDocsConfig:
+def load_site_config(job: SiteBuild, **overrides: Any) -> MkDocsConfig:
+    """The MkDocs config of ``job``: the plugin's options set from it (not the environment)."""
     config = load_config(
-        config_file=str(job.config_file), site_dir=str(job.out.resolve()), strict=job.strict
+        config_file=str(job.config_file),
+        site_dir=str(job.out.resolve()),
+        strict=job.strict,
+        **overrides,
     )
     if PLUGIN not in config.plugins:
         raise ConfigurationError(f"{job.config_file}: the {PLUGIN} plugin is not enabled")
@@ -57,18 +65,26 @@ def load_site_config(job: SiteBuild) -> MkDocsConfig:
     options["edition"] = job.edition
     options["as_of"] = job.as_of.isoformat()
     options["versioned"] = job.versioned
+    options["rules_version"] = job.rules_version
+    if job.downloads is not None:
+        options["downloads"] = list(job.downloads)
+    if job.search is not None:
+        options["search"] = job.search
     return config
 
 
 def build_site(job: SiteBuild) -> Path:
     """Build every language of one edition; MkDocs errors become a ConfigurationError.
 
-    The data is loaded first, so a broken file is reported by name, not as MkDocs' abort.
+    The plugin loads the data first, so a broken file is reported by name.
     """
-    load_site_data(job.repo.resolve(), job.edition, job.as_of)
+    config = load_site_config(job)
     try:
-        build(load_site_config(job))
+        build(config)
     except (MkDocsException, SystemExit) as error:
+        found = getattr(config.plugins[PLUGIN], "error", None)
+        if isinstance(found, TreatyError):  # the data's own error, naming the file
+            raise found from None
         raise ConfigurationError(f"site build failed: {error}") from None
     return job.out
 
@@ -88,10 +104,10 @@ def rules_versions(law: Law | None, as_of: dt.date) -> tuple[Version, ...]:
     versions: list[Version] = []
     if adopted:
         now = adopted[-1]
-        versions.append(Version(now.id, f"{now.date.isoformat()} ({now.id})", ("in-force",)))
+        versions.append(Version(now.id, version_title(now.date, "in-force"), ("in-force",)))
     if drafts:
         draft = drafts[-1]
-        versions.append(Version(draft.id, f"{draft.date.isoformat()} ({draft.id})", ("draft",)))
+        versions.append(Version(draft.id, version_title(draft.date, "draft"), ("draft",)))
     if not versions:
-        versions.append(Version(as_of.isoformat(), as_of.isoformat(), ("in-force",)))
+        versions.append(Version(as_of.isoformat(), version_title(as_of, "in-force"), ("in-force",)))
     return tuple(versions)

@@ -1,4 +1,5 @@
-"""Accessible bar charts as values; ``templates/site/chart.svg.j2`` draws them as inline SVG.
+"""Accessible bar charts as values; ``templates/site/chart.svg.j2`` draws them as inline SVG,
+with the legend as an HTML list below (it wraps, and stays legible on a phone).
 
 Each chart has a ``<title>``/``<desc>`` and the same numbers again in a data table.
 """
@@ -27,7 +28,6 @@ LEGEND_STEP = 130
 PLOT_WIDTH = 420
 BAR_HEIGHT = 18
 GAP = 8
-LEGEND_HEIGHT = 34
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ class Chart:
 
     @property
     def height(self) -> int:
-        return len(self.bars) * (BAR_HEIGHT + GAP) + LEGEND_HEIGHT
+        return len(self.bars) * (BAR_HEIGHT + GAP)
 
 
 def label_width(labels: Sequence[str]) -> int:

@@ -9,6 +9,8 @@ from mkdocs.config.base import Config
 
 from generator.model import EDITIONS, LANGUAGES
 
+DOWNLOADS = ("docx", "pdf", "csv", "json")
+
 SITE_LANGUAGES = LANGUAGES
 
 
@@ -31,3 +33,8 @@ class TreatyReportsConfig(Config):
     # The site version's edition of the Rules (a ``law/`` act id); when that edition is a
     # draft, the Rules' main text page shows the text with the draft applied. "" = in force.
     rules_version = c.Type(str, default="")
+    # The consolidated report's files offered per period and language. docx and pdf are the
+    # slow ones (pandoc, typst): a national report takes about a minute each.
+    downloads = c.ListOfItems(c.Choice(DOWNLOADS), default=list(DOWNLOADS))
+    # Index the built site with Pagefind (the search box); off only for quick local builds.
+    search = c.Type(bool, default=True)

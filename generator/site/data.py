@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from generator.check.project import Project, open_project
@@ -53,9 +52,9 @@ def _status(project: Project, as_of: dt.date, edition: str) -> StatusReport:
     return StatusReport(report.as_of, rows)
 
 
-@cache
 def load_site_data(root: Path, edition: str, as_of: dt.date, rules_version: str = "") -> SiteData:
-    """Validate the repository and gather what the site shows (cached for nested builds)."""
+    """Validate the repository and gather what the site shows (once per build: the plugin's
+    :class:`~generator.site.session.BuildSession` keeps it for that build only)."""
     project = open_project(root)
     result = validate(project)
     return SiteData(

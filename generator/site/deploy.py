@@ -1,69 +1,51 @@
 """Deploy versions of the public site to a git branch with mike (``treaty site deploy``).
 
-mike builds the site itself by running ``mkdocs build``; the plugin's options come from
-the environment (``TREATY_*``, read by ``mkdocs.yml``), the output goes to a temporary
-folder, and the result is committed to ``branch`` of the repository in ``cwd``.
+mike's own commands record the version (``versions.json``, aliases) and commit the built
+folder to ``branch`` of the git repository in the current folder; the site in between is
+built in process by :func:`generator.site.build.build_site`, with the options in the
+MkDocs config like any other build.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
+import dataclasses
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
+from mike import commands, git_utils
+
 from generator.errors import ConfigurationError
-from generator.site.build import SiteBuild, Version
+from generator.site.build import SiteBuild, Version, build_site
 
 DEFAULT_ALIAS = "in-force"
 
 
-def deploy_env(job: SiteBuild, site_dir: Path, rules_version: str = "") -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        TREATY_RULES_VERSION=rules_version,
-        TREATY_REPO=str(job.repo.resolve()),
-        TREATY_EDITION=job.edition,
-        TREATY_AS_OF=job.as_of.isoformat(),
-        TREATY_VERSIONED="true",
-        TREATY_SITE_DIR=str(site_dir),
-        NO_MKDOCS_2_WARNING="1",
-        PATH=os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")]),
-    )
-    return env
-
-
-def _mike(args: Sequence[str], cwd: Path, env: Mapping[str, str]) -> str:
-    program = shutil.which("mike", path=env.get("PATH"))
-    if program is None:
-        raise ConfigurationError("mike is not installed: pip install -e '.[site]'")
-    command = [program, *args]
-    done = subprocess.run(command, cwd=cwd, env=dict(env), capture_output=True, text=True)
-    if done.returncode != 0:
-        detail = (done.stderr or done.stdout).strip().splitlines()[-5:]
-        raise ConfigurationError(f"mike {args[0]} failed: " + " | ".join(detail))
-    return done.stdout
+def _deploy_one(job: SiteBuild, version: Version, branch: str, site: Path) -> None:
+    cfg = {"site_dir": str(site), "use_directory_urls": True}
+    try:
+        with commands.deploy(cfg, version.name, version.title, list(version.aliases),
+                             update_aliases=True, branch=branch):  # fmt: skip
+            build_site(dataclasses.replace(job, out=site, versioned=True,
+                                           rules_version=version.name))  # fmt: skip
+    except git_utils.GitError as error:
+        raise ConfigurationError(f"mike deploy of {version.name} failed: {error}") from None
 
 
 def deploy(
-    job: SiteBuild, versions: Sequence[Version], cwd: Path, branch: str = "gh-pages",
-    push: bool = False,
-) -> list[str]:  # fmt: skip
+    job: SiteBuild, versions: Sequence[Version], branch: str = "gh-pages", push: bool = False
+) -> list[str]:
     """Deploy each version with its aliases, then make ``in-force`` the default."""
     done: list[str] = []
     with tempfile.TemporaryDirectory(prefix="treaty-site-") as tmp:
-        env = deploy_env(job, Path(tmp) / "site")
-        config = ["--config-file", str(job.config_file), "--branch", branch]
         for version in versions:
-            extra = ["--push"] if push else []
-            version_env = deploy_env(job, Path(tmp) / "site", version.name)
-            _mike(["deploy", *config, "--update-aliases", "--title", version.title, *extra,
-                   version.name, *version.aliases], cwd, version_env)  # fmt: skip
+            _deploy_one(job, version, branch, Path(tmp) / version.name)
             done.append(version.name)
-        aliases = {a for v in versions for a in v.aliases}
-        if DEFAULT_ALIAS in aliases:
-            _mike(["set-default", *config, *(["--push"] if push else []), DEFAULT_ALIAS], cwd, env)
+    try:
+        if DEFAULT_ALIAS in {a for v in versions for a in v.aliases}:
+            commands.set_default(DEFAULT_ALIAS, branch=branch)
+        if push:
+            git_utils.push_branch("origin", branch)
+    except git_utils.GitError as error:
+        raise ConfigurationError(f"mike failed: {error}") from None
     return done

@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, cast
 
 from mkdocs.commands.build import build
 from mkdocs.config.base import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
+if TYPE_CHECKING:
+    from generator.site.session import BuildSession
+
 PLUGIN = "treaty-reports"
 
 
-def build_language(config: MkDocsConfig, lang: str) -> None:
-    """Build ``lang`` into ``<site_dir>/<lang>/`` with the same options as ``config``."""
+class _Inherits(Protocol):
+    def inherit(self, session: BuildSession) -> None: ...
+
+
+def build_language(config: MkDocsConfig, lang: str, session: BuildSession) -> None:
+    """Build ``lang`` into ``<site_dir>/<lang>/`` with the options and data of ``config``'s
+    build (its session is handed down, not loaded again)."""
     if config.config_file_path is None:
         return
     nested = load_config(
@@ -21,9 +30,10 @@ def build_language(config: MkDocsConfig, lang: str) -> None:
         strict=config.strict,
     )
     mine = config.plugins[PLUGIN].config
-    theirs = nested.plugins[PLUGIN].config
-    for key in ("repo", "edition", "as_of", "versioned", "languages"):
-        theirs[key] = mine[key]
-    theirs["lang"] = lang
-    theirs["alternates"] = False
+    plugin = nested.plugins[PLUGIN]
+    for key, value in mine.items():
+        plugin.config[key] = value
+    plugin.config["lang"] = lang
+    plugin.config["alternates"] = False
+    cast(_Inherits, plugin).inherit(session)
     build(nested)

@@ -2,33 +2,58 @@
 
 Shaped like mkdocs-material's own plugins: options in :mod:`generator.site.config`, every
 event guarded by ``enabled``, and broken data stopped with a ``PluginError`` naming the file.
+
+The build of the first language owns one :class:`BuildSession`, made in ``on_config``: the
+builds of the other languages get it handed down, and it is dropped when the build ends.
+``treaty site serve`` makes a new configuration, so a new session, for every rebuild.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import time
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 
 from generator.errors import TreatyError
 from generator.site.config import TreatyReportsConfig
-from generator.site.data import SiteData, load_site_data
 from generator.site.languages import build_language
 from generator.site.nav import alternates, navigation
-from generator.site.pages import all_files, all_pages
+from generator.site.pages import SitePages, all_files, all_pages
+from generator.site.session import BuildOptions, BuildSession
+from generator.site.shell import FrameWriter
+from generator.site.sources import write_sources
 from generator.site.texts import SiteTexts, site_texts
+from generator.site.versions import version_labels
+
+log = logging.getLogger("mkdocs.plugins.treaty_reports")
+WATCHED = ("submissions", "registry", "schemas", "law")
 
 
 class TreatyReportsPlugin(BasePlugin[TreatyReportsConfig]):
     """Generated pages for one edition in one language (and the other languages after it)."""
 
     def __init__(self) -> None:
-        self.data: SiteData | None = None
+        self.session: BuildSession | None = None
+        self.owns_session = False
         self.texts: SiteTexts | None = None
+        self.pages: SitePages | None = None
+        self.env: Any = None
+        self.nav: Navigation | None = None
+        self.files: Files | None = None
+        self.error: TreatyError | None = None  # what stopped the build, for the caller
+
+    def inherit(self, session: BuildSession) -> None:
+        """Build with the session of the language built first (see :func:`build_language`)."""
+        self.session = session
 
     @event_priority(100)  # before material and its search plugin read the theme language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -40,30 +65,47 @@ class TreatyReportsPlugin(BasePlugin[TreatyReportsConfig]):
         config.site_name = texts("site.name")
         config.site_description = texts("site.description")
         config.extra["alternate"] = alternates(lang, self.config.languages)
+        if self.session is None:
+            self.session = BuildSession(self._options(config))
+            self.owns_session = True
         config.extra["treaty"] = self._theme_texts(texts)
-        if self.config.versioned and lang == self.config.languages[0]:
-            config.extra["version"] = {"provider": "mike", "default": "in-force", "alias": True}
-        self.data = self._load(config)
+        if self.config.versioned:
+            config.extra["version"] = {"provider": "treaty-reports", "default": "in-force"}
+        try:
+            started = time.perf_counter()
+            self.session.data  # noqa: B018  (load now: a broken file is named before MkDocs runs)
+            log.info("%s: data ready in %.1f s", lang, time.perf_counter() - started)
+        except TreatyError as error:
+            self._drop()
+            self.error = error
+            raise PluginError(f"treaty-reports: {error}") from None
         return config
 
-    def _theme_texts(self, texts: SiteTexts) -> dict[str, str]:
+    def _options(self, config: MkDocsConfig) -> BuildOptions:
+        repo = Path(self.config.repo or Path(config.config_file_path or ".").parent)
+        return BuildOptions(
+            repo=repo.resolve(),
+            edition=self.config.edition,
+            as_of=self._as_of(),
+            languages=tuple(self.config.languages),
+            rules_version=self.config.rules_version,
+            versioned=self.config.versioned,
+            downloads=tuple(self.config.downloads),
+            search=self.config.search,
+        )
+
+    def _theme_texts(self, texts: SiteTexts) -> dict[str, Any]:
         up = "" if self.config.lang == self.config.languages[0] else "../"
+        assert self.session is not None
         return {
             "outdated": texts("version.outdated"),
             "outdated_link": texts("version.outdated_link"),
             "root_up": up,
             "edition": texts(f"edition_short.{self.config.edition}"),
+            "search": self.config.search,
+            "search_texts": {k: texts(f"search.{k}") for k in ("none", "one", "other", "error")},
+            "versions": version_labels(self.session, texts) if self.config.versioned else {},
         }
-
-    def _load(self, config: MkDocsConfig) -> SiteData:
-        repo = Path(self.config.repo or Path(config.config_file_path or ".").parent)
-        as_of = self._as_of()
-        try:
-            return load_site_data(
-                repo.resolve(), self.config.edition, as_of, self.config.rules_version
-            )
-        except TreatyError as error:
-            raise PluginError(f"treaty-reports: {error}") from None
 
     def _as_of(self) -> dt.date:
         if not self.config.as_of:
@@ -78,15 +120,16 @@ class TreatyReportsPlugin(BasePlugin[TreatyReportsConfig]):
             ) from None
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        if not self.config.enabled or self.data is None or self.texts is None:
+        if not self.config.enabled or self.session is None or self.texts is None:
             return files
         self._pick_language(files, config)
         try:
-            pages = all_pages(self.data, self.texts)
-            downloads = all_files(self.data, self.texts)
+            self.pages = all_pages(self.session, self.texts)
+            downloads = all_files(self.session, self.texts)
         except TreatyError as error:
+            self.error = error
             raise PluginError(f"treaty-reports: {error}") from None
-        for src, text in sorted(pages.items()):
+        for src, text in sorted(self.pages.pages.items()):
             self._add(files, File.generated(config, src, content=text))
         for src, content in sorted(downloads.items()):
             self._add(files, File.generated(config, src, content=content))
@@ -109,9 +152,74 @@ class TreatyReportsPlugin(BasePlugin[TreatyReportsConfig]):
             if head == self.config.lang and file.abs_src_path:
                 self._add(files, File.generated(config, rest, abs_src_path=file.abs_src_path))
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:
+        self.nav = nav
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> None:
+        self.env, self.files = env, files
+
+    def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
+        """Error pages get absolute links (MkDocs gives them the server root): below it, the
+        other languages' error pages need their own folder, not the first language's."""
+        if template_name == "404.html" and self.config.lang != self.config.languages[0]:
+            context["base_url"] = context["base_url"].rstrip("/") + f"/{self.config.lang}/"
+        return context
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if not self.config.enabled or not self.config.alternates:
+        if not self.config.enabled or self.session is None:
             return
-        for lang in self.config.languages:
-            if lang != self.config.lang:
-                build_language(config, lang)
+        try:
+            started = time.perf_counter()
+            self._write_data_pages(config)
+            log.info("%s: data pages written in %.1f s", self.config.lang,
+                     time.perf_counter() - started)  # fmt: skip
+            if self.config.search:
+                others = frozenset(self.config.languages) - {self.config.lang}
+                self.session.indexer.start(Path(config.site_dir), others)
+            if self.owns_session:
+                self._finish(config, self.session)
+        except TreatyError as error:
+            self.error = error
+            raise PluginError(f"treaty-reports: {error}") from None
+        finally:
+            self.pages = None
+            if self.owns_session:
+                self._drop()
+
+    def _write_data_pages(self, config: MkDocsConfig) -> None:
+        if self.pages is None or self.nav is None or self.files is None:
+            return
+        FrameWriter(config, self.env, self.nav, self.files).write(self.pages.data)
+
+    def _finish(self, config: MkDocsConfig, session: BuildSession) -> None:
+        """After the first language: the published sources, the other languages, search."""
+        root = Path(config.site_dir)
+        write_sources(session.data, root)
+        if self.config.alternates:
+            for lang in self.config.languages:
+                if lang != self.config.lang:
+                    build_language(config, lang, session)
+        started = time.perf_counter()
+        session.indexer.wait()
+        log.info("search index: waited %.1f s", time.perf_counter() - started)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.owns_session:
+            self._drop()
+
+    def _drop(self) -> None:
+        if self.session is not None:
+            self.session.indexer.stop()
+        self.session = None
+        self.pages = None
+        self.owns_session = False
+
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer | None:
+        """Rebuild when the data changes, not only the hand-written pages."""
+        repo = Path(self.config.repo or Path(config.config_file_path or ".").parent)
+        for name in WATCHED:
+            if (repo / name).is_dir():
+                server.watch(str(repo / name))
+        return server

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import posixpath
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 from typing import Any
 
 from jinja2 import Environment
@@ -34,12 +35,28 @@ def page_url(src: str) -> str:
     return stem + "/" if src.endswith(".md") else src
 
 
+def _relative(there: str, base: str) -> str:
+    """``posixpath.relpath(there, base)`` for clean relative paths, without the file system
+    (``relpath`` asks for the current folder on every call; pages make millions of links)."""
+    to = [p for p in there.split("/") if p and p != "."]
+    start = [p for p in base.split("/") if p and p != "."]
+    common = 0
+    while common < min(len(to), len(start)) and to[common] == start[common] != "..":
+        common += 1
+    rel = [".."] * (len(start) - common) + to[common:]
+    return "/".join(rel) or "."
+
+
+@lru_cache(maxsize=1 << 16)  # a pure function; bounded, so it holds no build alive
 def link(target: str, current: str) -> str:
     """A relative link from page ``current`` to page or file ``target`` (both source paths)."""
     here = page_url(current)
     there = page_url(target)
     base = here if here == "" or here.endswith("/") else posixpath.dirname(here)
-    rel = posixpath.relpath(there or ".", base.rstrip("/") or ".")
+    if ".." in there.split("/"):
+        rel = posixpath.relpath(there or ".", base.rstrip("/") or ".")
+    else:
+        rel = _relative(there, base)
     if there == "" or there.endswith("/"):
         rel = "./" if rel == "." else rel + "/"
     return rel
@@ -66,8 +83,8 @@ def front_matter(title: str) -> str:
     return f"---\ntitle: {heading}\nhide:\n  - toc\n---\n\n"
 
 
-def render_page(template: str, src: str, title: str, texts: SiteTexts, **context: Any) -> str:
-    """A whole Markdown page: front matter, then the template with its helpers."""
+def _helpers(src: str, texts: SiteTexts) -> dict[str, Any]:
+    """What every page template gets: links from ``src``, text in the page's language."""
 
     def url(target: str) -> str:
         return link(target, src)
@@ -86,18 +103,16 @@ def render_page(template: str, src: str, title: str, texts: SiteTexts, **context
         """A citation of a point of the Rules, linked to that point of the text in force."""
         return rule_link(rule, texts, url)
 
-    body = (
-        environment()
-        .get_template(template)
-        .render(
-            t=texts,
-            url=url,
-            doc=doc,
-            text=text,
-            cite=cite,
-            lang=texts.lang,
-            title=title,
-            **context,
-        )
-    )
+    return {"t": texts, "url": url, "doc": doc, "text": text, "cite": cite, "lang": texts.lang}
+
+
+def render_html(template: str, src: str, title: str, texts: SiteTexts, **context: Any) -> str:
+    """A data page's HTML content (no Markdown pass; see :mod:`generator.site.shell`)."""
+    helpers = _helpers(src, texts)
+    return environment().get_template(template).render(**helpers, title=title, **context)
+
+
+def render_page(template: str, src: str, title: str, texts: SiteTexts, **context: Any) -> str:
+    """A whole Markdown page: front matter, then the template with its helpers."""
+    body = render_html(template, src, title, texts, **context)
     return front_matter(title) + body

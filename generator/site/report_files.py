@@ -1,38 +1,26 @@
 """The consolidated report's outputs for the site, built by :mod:`generator.report`.
 
 The same core ``treaty report`` calls: consolidate → document → renderers. The report is
-built for the site's edition, so the public site never carries chapter 6 material.
+built for the site's edition, so the public site never carries chapter 6 material. The
+consolidation of a period is made once per build (:class:`BuildSession`); each language
+puts it into words, and its files are written to disk one at a time (a national report
+is megabytes in every format).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
 
-from markupsafe import Markup
-
-from generator.report.consolidate import consolidate
 from generator.report.document import Document
 from generator.report.render import opendata
 from generator.report.render.docx import to_docx
 from generator.report.render.pdf import to_pdf
 from generator.report.view import build_document
-from generator.site.data import SiteData
-from generator.site.render import environment
+from generator.site.session import BuildSession
+from generator.site.shell import DataFile
 
 FORMATS = ("docx", "pdf", "csv", "json")
-_CACHE: dict[tuple[object, ...], ReportOutputs] = {}
-
-
-@dataclass(frozen=True)
-class ReportOutputs:
-    """The report of one period in one language: its HTML and its download files."""
-
-    html: Markup | None = None
-    files: Mapping[str, bytes] = field(default_factory=dict)
-    names: Mapping[str, str] = field(default_factory=dict)
-    missing: tuple[str, ...] = ()
 
 
 def _when(as_of: dt.date) -> dt.datetime:
@@ -40,32 +28,41 @@ def _when(as_of: dt.date) -> dt.datetime:
     return dt.datetime(as_of.year, as_of.month, as_of.day, tzinfo=dt.UTC)
 
 
-def document_html(document: Document) -> Markup:
-    return Markup(environment().get_template("report_body.html.j2").render(doc=document))
+def report_document(session: BuildSession, period: int, lang: str) -> Document:
+    found = session.consolidated(period)
+    return build_document(found, session.data.project, lang)
 
 
-def _build(data: SiteData, period: int, lang: str) -> ReportOutputs:
-    project = data.project
-    rows = [r for r in data.status.rows if r.period == period]
-    found = consolidate(project, data.result, period, data.edition, data.as_of, rows)  # type: ignore[arg-type]
-    document = build_document(found, project, lang)
-    when = _when(data.as_of)
-    stem = f"annex6-{period}-{data.edition}-{lang}"
-    tables = opendata.tables(found, project, lang)  # made once, for the CSV and the JSON
-    json_text = opendata.to_json(found, project, lang, document.title, tables)
-    files = {
-        f"{stem}.docx": to_docx(document, when),
-        f"{stem}.pdf": to_pdf(document, when),
-        f"{stem}.csv": opendata.to_csv(tables[0]).encode("utf-8"),
-        f"{stem}.json": json_text.encode("utf-8"),
+def file_names(session: BuildSession, period: int, lang: str) -> dict[str, str]:
+    """The period's download files in ``lang`` by format, as the site offers them."""
+    stem = f"annex6-{period}-{session.options.edition}-{lang}"
+    return {fmt: f"{stem}.{fmt}" for fmt in FORMATS if fmt in session.options.downloads}
+
+
+def report_files(
+    session: BuildSession, period: int, lang: str, document: Document
+) -> Iterator[DataFile]:
+    """The period's downloads, each made only when it is written."""
+    found = session.consolidated(period)
+    project = session.data.project
+    when = _when(session.options.as_of)
+    names = file_names(session, period, lang)
+
+    made: dict[str, tuple[opendata.OpenDataTable, ...]] = {}
+
+    def open_data() -> tuple[opendata.OpenDataTable, ...]:
+        """The open-data tables, made once for the CSV and the JSON."""
+        if "tables" not in made:
+            made["tables"] = opendata.tables(found, project, lang)
+        return made["tables"]
+
+    makers: dict[str, Callable[[], bytes]] = {
+        "docx": lambda: to_docx(document, when),
+        "pdf": lambda: to_pdf(document, when),
+        "csv": lambda: opendata.to_csv(open_data()[0]).encode("utf-8"),
+        "json": lambda: opendata.to_json(found, project, lang, document.title, open_data()).encode(
+            "utf-8"
+        ),
     }
-    names = {fmt: f"{stem}.{fmt}" for fmt in FORMATS}
-    return ReportOutputs(document_html(document), files, names)
-
-
-def report_outputs(data: SiteData, period: int, lang: str) -> ReportOutputs:
-    """The period's report in ``lang`` (built once per process for the same data)."""
-    key = (id(data), period, lang)
-    if key not in _CACHE:
-        _CACHE[key] = _build(data, period, lang)
-    return _CACHE[key]
+    for fmt, name in names.items():
+        yield DataFile(f"downloads/{name}", makers[fmt])

@@ -25,7 +25,7 @@ def _results(out: Path) -> dict[str, dict[str, Any]]:
     assert done.returncode == 0, done.stderr
     return {
         name: json.loads((out / f"{name}.json").read_text(encoding="utf-8"))
-        for name in ("validate", "status", "report")
+        for name in ("validate", "status", "report", "site")
     }
 
 
@@ -60,13 +60,28 @@ def _check_report(found: dict[str, Any]) -> None:
     assert {"validate_share_of_stages", "status_share_of_stages"} <= set(ratios)
 
 
+def _check_site(found: dict[str, Any]) -> None:
+    assert COMMON | {"runs", "targets", "downloads"} <= set(found)
+    run = found["runs"][-1]
+    public, plain = run["public"], run["plain"]
+    assert public["pages"] == plain["pages"] > 100  # the same number of pages, both ways
+    assert run["both"]["pages"] > public["pages"]
+    assert set(public["query_bytes"]) == {"kk", "ru", "en"}
+    assert all(size > 0 for size in public["query_bytes"].values())
+    assert 0 < public["largest_page_bytes"] < public["output_bytes"]
+    assert set(found["targets"]["met"]) >= {"public_seconds", "largest_page_kb", "query_kb"}
+    assert {"seconds_per_page", "ours_vs_plain_seconds"} <= set(found["ratios"])
+
+
 def test_every_benchmark_writes_its_results(tmp_path: Path) -> None:
     found = _results(tmp_path)
     _check_validate(found["validate"])
     _check_status(found["status"])
     _check_report(found["report"])
+    _check_site(found["site"])
     table = [
         line for line in (tmp_path / "summary.md").read_text(encoding="utf-8").splitlines()
         if line.startswith("| ") and not line.startswith("| benchmark")
     ]  # fmt: skip
-    assert [line.split(" | ")[0] for line in table] == ["| validate", "| status", "| report"]
+    names = [line.split(" | ")[0] for line in table]
+    assert names == ["| validate", "| status", "| report", "| site"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import html
 import io
 import json
@@ -58,8 +59,13 @@ def internal_strings(repo: Path) -> set[str]:
     return {s for s in everything if len(s) >= MIN_LENGTH and s not in blob}
 
 
+PAGEFIND = {".pf_fragment", ".pf_index", ".pf_meta"}  # gzip, after a "pagefind_dcd" mark
+
+
 def file_text(path: Path) -> str:
     raw = path.read_bytes()
+    if path.suffix in PAGEFIND:
+        return gzip.decompress(raw).removeprefix(b"pagefind_dcd").decode("utf-8", "replace")
     if path.suffix == ".docx":
         with zipfile.ZipFile(io.BytesIO(raw)) as docx:
             return " ".join(docx.read(n).decode("utf-8", "replace") for n in docx.namelist())
@@ -82,7 +88,9 @@ def test_public_edition_carries_no_internal_text(built: Built) -> None:
     public_files = output_files(built.public)
     kinds = {p.suffix for p in public_files}
     assert {".html", ".json", ".docx", ".pdf", ".csv", ".ics"} <= kinds
-    assert (built.public / "search" / "search_index.json").is_file()
+    for lang in ("", "ru/", "en/"):  # the search index of each language is searched too
+        assert list((built.public / lang / "pagefind" / "fragment").glob("*.pf_fragment"))
+    assert {".pf_fragment", ".yaml"} <= kinds
     leaks = [
         (str(path.relative_to(built.public)), secret[:60])
         for path in public_files

@@ -40,27 +40,52 @@ def assert_versions_differ(repo: Path, versions: list[dict[str, Any]]) -> None:
     assert 'id="p-46"' in draft and 'id="p-46"' not in in_force
 
 
+LABELS = {  # the version in force, in each language (the Rules as amended on 13 April 2023)
+    "": "2023 жылғы 13 сәуір редакциясы (қолданыстағы)",
+    "ru/": "Редакция от 13 апреля 2023 г. (действующая)",
+    "en/": "Edition of 13 April 2023 (in force)",
+}
+DRAFT_WORD = {"": "(жоба)", "ru/": "(проект)", "en/": "(draft)"}
+DEEP = "treaties/un-1961-vienna-diplomatic-relations/"
+
+
+def check_selector(page: Any, url: str, lang: str, draft: str) -> None:
+    """On ``lang``'s deep page: both versions listed by name; choosing the draft lands on
+    the same page of the draft's version, in the same language."""
+    page.goto(f"{url}in-force/{lang}{DEEP}", wait_until="networkidle")
+    current = page.locator(".md-version__current")
+    current.wait_for(timeout=15000)
+    assert current.inner_text().strip() == LABELS[lang]
+    items = page.locator(".md-version__link")
+    assert items.count() == 2
+    names = [items.nth(i).inner_text().strip() for i in range(2)]
+    assert LABELS[lang] in names
+    page.hover(".md-version")
+    other = next(n for n in names if n != LABELS[lang])
+    assert other.endswith(DRAFT_WORD[lang])
+    page.locator(".md-version__link", has_text=other).click()
+    page.wait_for_url(f"{url}{draft}/{lang}{DEEP}")
+    assert page.get_attribute("html", "lang") == (lang.rstrip("/") or "kk")
+
+
 def test_two_deploys_show_both_versions(
     demo_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, page: Any
 ) -> None:
     repo = deploy_repo(tmp_path)
     monkeypatch.chdir(repo)
     assert main(["site", "deploy", "--repo", str(demo_repo), "--as-of", AS_OF.isoformat()]) == 0
-    versions = git(repo, "show", "gh-pages:versions.json")
-    assert '"in-force"' in versions and '"draft"' in versions
-    assert_versions_differ(repo, json.loads(versions))
+    versions = json.loads(git(repo, "show", "gh-pages:versions.json"))
+    by_alias = {alias: v for v in versions for alias in v["aliases"]}
+    assert set(by_alias) == {"in-force", "draft"}
+    assert by_alias["in-force"]["title"] == LABELS["en/"]
+    assert_versions_differ(repo, versions)
     out = tmp_path / "gh-pages"
     git(repo, "worktree", "add", "-q", str(out), "gh-pages")
     server, url = serve(out)
+    draft = by_alias["draft"]["version"]
     try:
-        page.goto(url + "in-force/", wait_until="networkidle")
-        selector = page.locator(".md-version")
-        selector.wait_for(timeout=15000)
-        items = page.locator(".md-version__item")
-        assert items.count() == 2
-        in_force = next(v for v in json.loads(versions) if "in-force" in v["aliases"])
-        current = page.locator(".md-version__current").inner_text().strip()
-        assert current.startswith(in_force["title"])  # the page says which version it is
+        for lang in ("", "ru/", "en/"):
+            check_selector(page, url, lang, draft)
     finally:
         server.shutdown()
         server.server_close()

@@ -1,10 +1,11 @@
-"""The generated pages: {source path: Markdown} for one language, and the files beside them."""
+"""The generated pages of one language: MkDocs pages (Markdown, few, in the navigation), data
+pages (HTML put into material's frame, many, made one at a time) and download files."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import chain
 
-from generator.site.data import SiteData
 from generator.site.pages import (
     bodies,
     calendar,
@@ -15,9 +16,13 @@ from generator.site.pages import (
     rules,
     treaties,
 )
+from generator.site.pages.common import SitePages
+from generator.site.session import BuildSession
 from generator.site.texts import SiteTexts
 
-PageBuilder = Callable[[SiteData, SiteTexts], dict[str, str]]
+__all__ = ["BUILDERS", "SitePages", "all_files", "all_pages"]
+
+PageBuilder = Callable[[BuildSession, SiteTexts], SitePages]
 BUILDERS: tuple[PageBuilder, ...] = (
     home.pages,
     dashboard.pages,
@@ -30,13 +35,15 @@ BUILDERS: tuple[PageBuilder, ...] = (
 )
 
 
-def all_pages(data: SiteData, texts: SiteTexts) -> dict[str, str]:
-    found: dict[str, str] = {}
+def all_pages(session: BuildSession, texts: SiteTexts) -> SitePages:
+    found = SitePages()
     for builder in BUILDERS:
-        found.update(builder(data, texts))
+        made = builder(session, texts)
+        found.pages.update(made.pages)
+        found.data = chain(found.data, made.data)
     return found
 
 
-def all_files(data: SiteData, texts: SiteTexts) -> dict[str, bytes]:
-    """Downloads: calendars and the consolidated report's files."""
-    return {**calendar.files(data, texts), **reports.files(data, texts)}
+def all_files(session: BuildSession, texts: SiteTexts) -> dict[str, bytes]:
+    """Small downloads MkDocs copies: the calendars (the reports' files are data files)."""
+    return calendar.files(session.data, texts)

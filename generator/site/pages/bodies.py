@@ -1,12 +1,37 @@
-"""Per-body pages: each body's submissions and its timeliness history."""
+"""Per-body pages (data pages): a body's treaties, submissions and timeliness history."""
 
 from __future__ import annotations
 
-from generator.model import Body
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import partial
+
+from generator.deadlines.values import StatusRow
+from generator.model import Body, Submission
 from generator.site.data import SiteData
-from generator.site.pages.common import count_states, form_title, rows_view, state_labels
-from generator.site.render import render_page
+from generator.site.pages.common import (
+    SitePages,
+    count_states,
+    form_title,
+    rows_view,
+    state_labels,
+)
+from generator.site.render import render_html, render_page
+from generator.site.session import BuildSession
+from generator.site.shell import DataPage
 from generator.site.texts import SiteTexts
+
+SOURCES = "sources"  # the submissions as published files: <edition root>/sources/<path>
+
+
+@dataclass(frozen=True)
+class SubmissionView:
+    period: int
+    form: str
+    day: dt.date | None
+    path: str
+    href: str  # the published file, relative to the language root
 
 
 def _codes(data: SiteData) -> list[str]:
@@ -15,51 +40,110 @@ def _codes(data: SiteData) -> list[str]:
     return sorted(found)
 
 
-def _body_page(data: SiteData, texts: SiteTexts, code: str) -> str:
+def received_on(rows: tuple[StatusRow, ...]) -> dict[str, dt.date]:
+    """When each file was received (the day its duty counts it submitted)."""
+    found: dict[str, dt.date] = {}
+    for row in rows:
+        if row.submitted is None:
+            continue
+        for path in row.files:
+            found.setdefault(path, row.submitted)
+    return found
+
+
+def source_path(sub: Submission) -> str:
+    """Where a submission is published, below the edition root."""
+    return f"{SOURCES}/{sub.path}"
+
+
+@dataclass(frozen=True)
+class BodyIndex:
+    """What the body pages share in every language: rows, submissions, treaties by body."""
+
+    rows: Mapping[str, list[StatusRow]]
+    submissions: Mapping[str, list[Submission]]
+    treaties: Mapping[str, list[str]]
+    received: Mapping[str, dt.date]
+
+
+def body_index(data: SiteData) -> BodyIndex:
+    rows: dict[str, list[StatusRow]] = {}
+    for row in data.status.rows:
+        rows.setdefault(row.body, []).append(row)
+    subs: dict[str, list[Submission]] = {}
+    for sub in data.submissions:
+        subs.setdefault(sub.body, []).append(sub)
+    treaties: dict[str, list[str]] = {}
+    for treaty in data.project.registry.treaties.values():
+        for code in treaty.bodies:
+            treaties.setdefault(code, []).append(treaty.id)
+    return BodyIndex(rows, subs, treaties, received_on(data.status.rows))
+
+
+def _body_page(data: SiteData, index: BodyIndex, texts: SiteTexts, code: str, up: str) -> str:
     lang = texts.lang
     body: Body | None = data.project.registry.bodies.get(code)
-    name = body.name.get(lang) if body else code
-    rows = [r for r in data.status.rows if r.body == code]
-    subs = sorted(data.of_body(code), key=lambda s: (-s.period, s.kind, s.path))
-    submissions = [(s.period, form_title(data, s.kind, lang), s.event_date, s.path) for s in subs]
-    src = f"bodies/{code}.md"
-    return render_page(
-        "body.md.j2",
-        src,
-        name,
+    rows = index.rows.get(code, [])
+    subs = sorted(index.submissions.get(code, []), key=lambda s: (-s.period, s.kind, s.path))
+    submissions = [
+        SubmissionView(
+            s.period,
+            form_title(data, s.kind, lang),
+            s.event_date or index.received.get(s.path),
+            s.path,
+            up + source_path(s),
+        )
+        for s in subs
+    ]
+    registry = data.project.registry
+    treaties = sorted(
+        ((t.id, t.title.get(lang) or t.id) for i in index.treaties.get(code, [])
+         for t in [registry.treaties[i]]),
+        key=lambda pair: (pair[1], pair[0]),
+    )  # fmt: skip
+    return render_html(
+        "body.html.j2",
+        f"bodies/{code}.md",
+        body.name.get(lang) if body else code,
         texts,
         code=code,
         body=body,
         category=texts.get(f"category.{body.category}", body.category) if body else "",
         history=rows_view(data, rows, lang),
-        counts=count_states(rows),
-        states=state_labels(texts),
         submissions=submissions,
+        treaties=treaties,
         has_calendar=bool(rows),
     )
 
 
-def pages(data: SiteData, texts: SiteTexts) -> dict[str, str]:
+def _data_pages(session: BuildSession, texts: SiteTexts, codes: list[str]) -> Iterator[DataPage]:
+    data = session.data
+    index = session.once("bodies", lambda: body_index(data))
+    up = "" if texts.lang == session.options.languages[0] else "../"
+    for code in codes:
+        body = data.project.registry.bodies.get(code)
+        yield DataPage(
+            f"bodies/{code}.md",
+            body.name.get(texts.lang) if body else code,
+            partial(_body_page, data, index, texts, code, up),
+        )
+
+
+def pages(session: BuildSession, texts: SiteTexts) -> SitePages:
+    data = session.data
+    index = session.once("bodies", lambda: body_index(data))
     registry = data.project.registry
     codes = _codes(data)
     listing = [
-        (
-            code,
-            registry.body_name(code, texts.lang),
-            count_states(r for r in data.status.rows if r.body == code),
-        )
+        (code, registry.body_name(code, texts.lang), count_states(index.rows.get(code, [])))
         for code in codes
     ]
-    found = {
-        "bodies/index.md": render_page(
-            "bodies.md.j2",
-            "bodies/index.md",
-            texts("bodies.title"),
-            texts,
-            bodies=listing,
-            states=state_labels(texts),
-        )
-    }
-    for code in codes:
-        found[f"bodies/{code}.md"] = _body_page(data, texts, code)
-    return found
+    first = render_page(
+        "bodies.md.j2",
+        "bodies/index.md",
+        texts("bodies.title"),
+        texts,
+        bodies=listing,
+        states=state_labels(texts),
+    )
+    return SitePages({"bodies/index.md": first}, _data_pages(session, texts, codes))

@@ -5,8 +5,9 @@ from __future__ import annotations
 from generator.deadlines.ics import calendar_for
 from generator.deadlines.render import view_of
 from generator.site.data import SiteData
-from generator.site.pages.common import rows_view
+from generator.site.pages.common import SitePages, rows_view
 from generator.site.render import render_page
+from generator.site.session import BuildSession
 from generator.site.texts import SiteTexts
 
 
@@ -18,7 +19,8 @@ def files(data: SiteData, texts: SiteTexts) -> dict[str, bytes]:
     }
 
 
-def pages(data: SiteData, texts: SiteTexts) -> dict[str, str]:
+def pages(session: BuildSession, texts: SiteTexts) -> SitePages:
+    data = session.data
     upcoming = [
         r
         for r in data.status.rows
@@ -27,14 +29,16 @@ def pages(data: SiteData, texts: SiteTexts) -> dict[str, str]:
     upcoming.sort(key=lambda r: (r.due, r.body))
     registry = data.project.registry
     bodies = [(code, registry.body_name(code, texts.lang)) for code in data.status.bodies()]
-    return {
-        "calendar/index.md": render_page(
-            "calendar.md.j2",
-            "calendar/index.md",
-            texts("calendar.title"),
-            texts,
-            as_of=data.as_of,
-            upcoming=rows_view(data, upcoming, texts.lang),
-            bodies=bodies,
-        )
-    }
+    return SitePages(
+        {
+            "calendar/index.md": render_page(
+                "calendar.md.j2",
+                "calendar/index.md",
+                texts("calendar.title"),
+                texts,
+                as_of=data.as_of,
+                upcoming=rows_view(data, upcoming, texts.lang),
+                bodies=bodies,
+            )
+        }
+    )

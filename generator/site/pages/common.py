@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from generator.deadlines.render import RowView, view_of
@@ -11,7 +12,17 @@ from generator.model import Form
 from generator.report.labels import value_label
 from generator.report.text import plain
 from generator.site.data import SiteData
+from generator.site.shell import DataFile, DataPage
 from generator.site.texts import SiteTexts
+
+
+@dataclass
+class SitePages:
+    """Markdown pages by source path, and the data pages, made when iterated."""
+
+    pages: dict[str, str] = field(default_factory=dict)
+    data: Iterator[DataPage | DataFile] = field(default_factory=lambda: iter(()))
+
 
 STATES = ("on-time", "late", "missing", "pending", "exempt")
 

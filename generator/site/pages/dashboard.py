@@ -9,8 +9,9 @@ from markupsafe import Markup
 from generator.deadlines.values import StatusRow
 from generator.site.charts import ChartText, chart_html, stacked_bars
 from generator.site.data import SiteData
-from generator.site.pages.common import count_states, state_labels
+from generator.site.pages.common import SitePages, count_states, state_labels
 from generator.site.render import render_page
+from generator.site.session import BuildSession
 from generator.site.texts import SiteTexts
 
 
@@ -48,13 +49,21 @@ def _body_chart(data: SiteData, texts: SiteTexts, period: int, rows: list[Status
     return chart_html(stacked_bars(f"bodies-{period}", text, series, state_labels(texts)))
 
 
-def pages(data: SiteData, texts: SiteTexts) -> dict[str, str]:
+def period_src(period: int) -> str:
+    return f"dashboard/{period}.md"
+
+
+def pages(session: BuildSession, texts: SiteTexts) -> SitePages:
+    """The overview (every period, and the newest period by body) and one page per period
+    by body: sixty bodies' bars for ten periods on one page would be a third of a megabyte."""
+    data = session.data
     rows = list(data.status.rows)
-    periods = sorted({r.period for r in rows}, reverse=True)
-    per_period = [
-        (p, _body_chart(data, texts, p, [r for r in rows if r.period == p])) for p in periods
-    ]
-    return {
+    by_period: dict[int, list[StatusRow]] = defaultdict(list)
+    for row in rows:
+        by_period[row.period].append(row)
+    periods = sorted(by_period, reverse=True)
+    newest = periods[:1]
+    found = {
         "dashboard.md": render_page(
             "dashboard.md.j2",
             "dashboard.md",
@@ -62,6 +71,18 @@ def pages(data: SiteData, texts: SiteTexts) -> dict[str, str]:
             texts,
             as_of=data.as_of,
             overall=_period_chart(data, texts, rows),
-            per_period=per_period,
+            per_period=[(p, _body_chart(data, texts, p, by_period[p])) for p in newest],
+            periods=[(p, period_src(p)) for p in periods],
         )
     }
+    for period in periods:
+        found[period_src(period)] = render_page(
+            "dashboard_period.md.j2",
+            period_src(period),
+            texts("dashboard.period", period=period),
+            texts,
+            as_of=data.as_of,
+            chart=_body_chart(data, texts, period, by_period[period]),
+            periods=[(p, period_src(p)) for p in periods],
+        )
+    return SitePages(found)

@@ -19,10 +19,11 @@ from generator.errors import ConfigurationError
 from generator.forms import FORMS_DIR, FormSet
 from generator.load.yamlsafe import load_config_yaml
 from generator.model import Form, Text
-from generator.site.data import SiteData
 from generator.site.edition import PUBLIC, redact, visible_forms
 from generator.site.fields import FieldDoc, field_docs
+from generator.site.pages.common import SitePages
 from generator.site.render import render_page
+from generator.site.session import BuildSession
 from generator.site.texts import SiteTexts
 
 SHARED_FILE = f"{FORMS_DIR}/common/descriptions.yaml"
@@ -175,7 +176,8 @@ def form_page(
     )
 
 
-def pages(data: SiteData, texts: SiteTexts) -> dict[str, str]:
+def pages(session: BuildSession, texts: SiteTexts) -> SitePages:
+    data = session.data
     forms = data.project.forms
     shown = visible_forms(forms, data.edition)
     shared = load_shared(data.project.root)
@@ -186,4 +188,4 @@ def pages(data: SiteData, texts: SiteTexts) -> dict[str, str]:
     }
     for form in shown:
         found[f"forms/{form.kind}.md"] = form_page(form, forms, shared, data.edition, texts)
-    return found
+    return SitePages(found)

@@ -1,55 +1,76 @@
-"""The consolidated Annex 6 report per period, with DOCX, PDF, CSV and JSON downloads.
+"""The consolidated Annex 6 report per period, in parts, with DOCX, PDF, CSV and JSON files.
 
 The report itself is built by :mod:`generator.report` (the core ``treaty report`` uses);
-this module only places its outputs on the site.
+this module only places its outputs on the site: ``reports/<period>/`` is the report's
+first part, with its downloads and contents; ``reports/<period>/<n>/`` the others.
 """
 
 from __future__ import annotations
 
-from generator.site.data import SiteData
-from generator.site.render import render_page
-from generator.site.report_files import FORMATS, report_outputs
+from collections.abc import Iterator
+
+from generator.report.document import Document
+from generator.site.pages.common import SitePages
+from generator.site.render import render_html, render_page
+from generator.site.report_files import FORMATS, DataFile, file_names, report_document, report_files
+from generator.site.report_parts import Part, apply, plan_of, sections_of
+from generator.site.session import BuildSession
+from generator.site.shell import DataPage
 from generator.site.texts import SiteTexts
 
 
-def _period_page(data: SiteData, texts: SiteTexts, period: int) -> str:
-    src = f"reports/{period}.md"
-    outputs = report_outputs(data, period, texts.lang)
-    downloads = [(fmt, f"downloads/{name}") for fmt, name in outputs.names.items()]
-    return render_page(
-        "report.md.j2",
-        src,
-        texts("reports.period_title", period=period),
-        texts,
-        period=period,
-        html=outputs.html,
-        downloads=downloads,
-        formats=FORMATS,
-        edition=data.edition,
-        missing=outputs.missing,
+def part_src(period: int, number: int) -> str:
+    return f"reports/{period}.md" if number == 1 else f"reports/{period}/{number}.md"
+
+
+def _part_page(
+    session: BuildSession, texts: SiteTexts, period: int, part: Part, parts: list[Part],
+    title: str, heading: Document,
+) -> DataPage:  # fmt: skip
+    src = part_src(period, part.number)
+    names = file_names(session, period, texts.lang)
+    missing = [fmt for fmt in FORMATS if fmt not in names]
+    context = {
+        "period": period,
+        "part": part,
+        "parts": [part_src(period, p.number) for p in parts],
+        "contents": sections_of(parts),
+        "part_src": lambda n: part_src(period, n),
+        "downloads": [(fmt, f"downloads/{name}") for fmt, name in names.items()],
+        "missing": missing,
+        "heading": heading,
+    }
+    page_title = title if part.number == 1 else texts("pager.page_of", title=title,
+                                                      number=part.number)  # fmt: skip
+    return DataPage(
+        src, page_title, lambda: render_html("report.html.j2", src, page_title, texts, **context)
     )
 
 
-def report_periods(data: SiteData) -> list[int]:
+def _period(session: BuildSession, texts: SiteTexts, period: int) -> Iterator[DataPage | DataFile]:
+    document = report_document(session, period, texts.lang)
+    # the layout of the first language built, so every language has the same parts
+    plan = session.once(f"report-plan-{period}", lambda: plan_of(document))
+    parts = apply(plan, document)
+    title = texts("reports.period_title", period=period)
+    for part in parts:
+        yield _part_page(session, texts, period, part, parts, title, document)
+    yield from report_files(session, period, texts.lang, document)
+
+
+def report_periods(session: BuildSession) -> list[int]:
     """Periods someone has reported on, newest first."""
-    return sorted({s.period for s in data.submissions}, reverse=True)
+    return sorted({s.period for s in session.data.submissions}, reverse=True)
 
 
-def pages(data: SiteData, texts: SiteTexts) -> dict[str, str]:
-    periods = report_periods(data)
-    found = {
-        "reports/index.md": render_page(
-            "reports.md.j2", "reports/index.md", texts("reports.title"), texts, periods=periods
-        )
-    }
-    for period in periods:
-        found[f"reports/{period}.md"] = _period_page(data, texts, period)
-    return found
+def _data(session: BuildSession, texts: SiteTexts) -> Iterator[DataPage | DataFile]:
+    for period in report_periods(session):
+        yield from _period(session, texts, period)
 
 
-def files(data: SiteData, texts: SiteTexts) -> dict[str, bytes]:
-    found: dict[str, bytes] = {}
-    for period in report_periods(data):
-        outputs = report_outputs(data, period, texts.lang)
-        found.update({f"downloads/{name}": outputs.files[name] for name in outputs.names.values()})
-    return found
+def pages(session: BuildSession, texts: SiteTexts) -> SitePages:
+    periods = [(p, part_src(p, 1)) for p in report_periods(session)]
+    index = render_page(
+        "reports.md.j2", "reports/index.md", texts("reports.title"), texts, periods=periods
+    )
+    return SitePages({"reports/index.md": index}, _data(session, texts))

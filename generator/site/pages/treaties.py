@@ -1,16 +1,22 @@
-"""Per-treaty pages: every body's entries on a treaty, over the years."""
+"""Per-treaty pages (data pages): every body's entries on a treaty, over the years; and the
+treaty index, in pages of :data:`PAGE_SIZE` rows with each treaty's id."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from generator.model import Form, Submission, Treaty
 from generator.site.data import SiteData
-from generator.site.pages.common import show, visible_fields
-from generator.site.render import render_page
+from generator.site.pages.common import SitePages, show, visible_fields
+from generator.site.render import render_html, render_page
+from generator.site.session import BuildSession
+from generator.site.shell import DataPage
 from generator.site.texts import SiteTexts
+
+PAGE_SIZE = 200  # rows of the treaty index per page
 
 
 @dataclass(frozen=True)
@@ -20,6 +26,16 @@ class EntryView:
     body_name: str
     table: str
     cells: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class EntryRef:
+    """Where an entry on a treaty is: a submission, its form, table and row."""
+
+    sub: Submission
+    form: Form
+    key: str
+    row: Mapping[str, Any]
 
 
 def _columns(form: Form, key: str) -> list[tuple[str, str]]:
@@ -34,9 +50,8 @@ def _columns(form: Form, key: str) -> list[tuple[str, str]]:
     return []
 
 
-def _entry(
-    data: SiteData, sub: Submission, form: Form, key: str, row: Mapping[str, Any], lang: str
-) -> EntryView:
+def _entry(data: SiteData, ref: EntryRef, lang: str) -> EntryView:
+    form, key, row = ref.form, ref.key, ref.row
     table = next((t for t in form.tables if t.key == key), None)
     labels = {c.field: c.label.get(lang) for c in table.columns} if table else {}
     fields = [f for f, _ in _columns(form, key)] or [k for k in row if k != "treaty"]
@@ -46,12 +61,13 @@ def _entry(
         if row.get(f) not in (None, "", [])
     )
     title = table.title.get(lang) if table else form.title.get(lang)
-    name = data.project.registry.body_name(sub.body, lang)
-    return EntryView(sub.period, sub.body, name, title, cells)
+    name = data.project.registry.body_name(ref.sub.body, lang)
+    return EntryView(ref.sub.period, ref.sub.body, name, title, cells)
 
 
-def entries_by_treaty(data: SiteData, lang: str) -> dict[str, list[EntryView]]:
-    found: dict[str, list[EntryView]] = {}
+def entry_refs(data: SiteData) -> dict[str, list[EntryRef]]:
+    """Every entry that names a treaty, by treaty id (references only, no text)."""
+    found: dict[str, list[EntryRef]] = {}
     for sub in data.submissions:
         form = data.project.forms.get(sub.kind)
         if form is None:
@@ -59,23 +75,28 @@ def entries_by_treaty(data: SiteData, lang: str) -> dict[str, list[EntryView]]:
         for key, _, row in sub.entries(form):
             treaty = row.get("treaty") if isinstance(row, Mapping) else None
             if isinstance(treaty, str):
-                found.setdefault(treaty, []).append(_entry(data, sub, form, key, row, lang))
-    for items in found.values():
-        items.sort(key=lambda e: (-e.period, e.body, e.table))
+                found.setdefault(treaty, []).append(EntryRef(sub, form, key, row))
     return found
 
 
-def _treaty_page(data: SiteData, texts: SiteTexts, treaty: Treaty, entries: list[EntryView]) -> str:
+def _views(data: SiteData, refs: Sequence[EntryRef], lang: str) -> list[EntryView]:
+    items = [_entry(data, ref, lang) for ref in refs]
+    items.sort(key=lambda e: (-e.period, e.body, e.table))
+    return items
+
+
+def _treaty_page(data: SiteData, texts: SiteTexts, treaty: Treaty, refs: list[EntryRef]) -> str:
     lang = texts.lang
-    return render_page(
-        "treaty.md.j2",
+    title = treaty.title.get(lang) or treaty.id
+    return render_html(
+        "treaty.html.j2",
         f"treaties/{treaty.id}.md",
-        treaty.title.get(lang) or treaty.id,
+        title,
         texts,
         treaty=treaty,
         level=texts.get(f"level.{treaty.level}", treaty.level),
         kind=texts.get(f"kind.{treaty.kind}", treaty.kind),
-        entries=entries,
+        entries=_views(data, refs, lang),
         known_bodies={
             c: data.project.registry.body_name(c, lang)
             for c in treaty.bodies
@@ -84,26 +105,60 @@ def _treaty_page(data: SiteData, texts: SiteTexts, treaty: Treaty, entries: list
     )
 
 
-def pages(data: SiteData, texts: SiteTexts) -> dict[str, str]:
+def index_src(number: int) -> str:
+    """The source path of page ``number`` (from 1) of the treaty index."""
+    return "treaties/index.md" if number == 1 else f"treaties/page/{number}.md"
+
+
+def _listing(
+    data: SiteData, texts: SiteTexts, rows: Sequence[tuple[str, str, int]], number: int,
+    pages: int,
+) -> dict[str, Any]:  # fmt: skip
     registry = data.project.registry
-    entries = entries_by_treaty(data, texts.lang)
-    treaties = sorted(registry.treaties.values(), key=lambda t: t.title.get(texts.lang))
-    listing = [
-        (t.id, t.title.get(texts.lang) or t.id, len(entries.get(t.id, []))) for t in treaties
-    ]
-    found = {
-        "treaties/index.md": render_page(
-            "treaties.md.j2",
-            "treaties/index.md",
-            texts("treaties.title"),
-            texts,
-            treaties=listing,
-            illustrative=registry.illustrative,
-            note=registry.note.get(texts.lang),
-        )
+    return {
+        "treaties": rows,
+        "illustrative": registry.illustrative,
+        "note": registry.note.get(texts.lang),
+        "number": number,
+        "pager_pages": [index_src(n) for n in range(1, pages + 1)] if pages > 1 else [],
+        "total": len(registry.treaties),
     }
+
+
+def _data_pages(
+    session: BuildSession, texts: SiteTexts, treaties: list[Treaty],
+    rows: list[tuple[str, str, int]],
+) -> Iterator[DataPage]:  # fmt: skip
+    data = session.data
+    refs = session.once("treaty-entries", lambda: entry_refs(data))
+    chunks = [rows[i : i + PAGE_SIZE] for i in range(0, len(rows), PAGE_SIZE)] or [[]]
+    title = texts("treaties.title")
+    for number, chunk in enumerate(chunks[1:], 2):
+        src = index_src(number)
+        context = _listing(data, texts, chunk, number, len(chunks))
+        make = partial(render_html, "treaties.html.j2", src, title, texts, **context)
+        yield DataPage(src, texts("treaties.page_title", number=number), make)
     for treaty in treaties:
-        found[f"treaties/{treaty.id}.md"] = _treaty_page(
-            data, texts, treaty, entries.get(treaty.id, [])
+        yield DataPage(
+            f"treaties/{treaty.id}.md",
+            treaty.title.get(texts.lang) or treaty.id,
+            partial(_treaty_page, data, texts, treaty, refs.get(treaty.id, [])),
         )
-    return found
+
+
+def pages(session: BuildSession, texts: SiteTexts) -> SitePages:
+    data = session.data
+    refs = session.once("treaty-entries", lambda: entry_refs(data))
+    treaties = sorted(
+        data.project.registry.treaties.values(), key=lambda t: (t.title.get(texts.lang), t.id)
+    )
+    rows = [(t.id, t.title.get(texts.lang) or t.id, len(refs.get(t.id, []))) for t in treaties]
+    pages = max(1, -(-len(rows) // PAGE_SIZE))
+    first = render_page(
+        "treaties.md.j2",
+        "treaties/index.md",
+        texts("treaties.title"),
+        texts,
+        **_listing(data, texts, rows[:PAGE_SIZE], 1, pages),
+    )
+    return SitePages({"treaties/index.md": first}, _data_pages(session, texts, treaties, rows))

@@ -1,0 +1,72 @@
+"""One build of the site: its options, the data it shows, and what is made from it once.
+
+The ``treaty-reports`` plugin makes a :class:`BuildSession` in ``on_config``, hands it to
+the builds of the other languages, and drops it when the build is over. Nothing lives
+longer than one build, so ``treaty site serve`` shows an edit at the next rebuild.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar, cast
+
+from generator.report.consolidate import consolidate
+from generator.report.model import Consolidation, Edition
+from generator.site.data import SiteData, load_site_data
+from generator.site.search import Indexer
+
+OPEN_DATA = ("csv", "json")
+DOCUMENTS = ("docx", "pdf")
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What to build: one edition of one data repository, in every language."""
+
+    repo: Path
+    edition: str
+    as_of: dt.date
+    languages: tuple[str, ...]
+    rules_version: str = ""
+    versioned: bool = False
+    downloads: tuple[str, ...] = DOCUMENTS + OPEN_DATA
+    search: bool = True
+
+
+@dataclass
+class BuildSession:
+    """The data of one build, loaded on first use, and the consolidated reports per period."""
+
+    options: BuildOptions
+    _data: SiteData | None = None
+    _consolidated: dict[int, Consolidation] = field(default_factory=dict)
+    _made: dict[str, Any] = field(default_factory=dict)
+    indexer: Indexer = field(default_factory=Indexer)
+
+    @property
+    def data(self) -> SiteData:
+        if self._data is None:
+            o = self.options
+            self._data = load_site_data(o.repo, o.edition, o.as_of, o.rules_version)
+        return self._data
+
+    def once(self, key: str, make: Callable[[], T]) -> T:
+        """``make()``, computed once per build (indexes every language shares)."""
+        if key not in self._made:
+            self._made[key] = make()
+        return self._made[key]
+
+    def consolidated(self, period: int) -> Consolidation:
+        """The period's report before it is put into words (the same for every language)."""
+        if period not in self._consolidated:
+            data = self.data
+            rows = [r for r in data.status.rows if r.period == period]
+            edition = cast(Edition, data.edition)
+            self._consolidated[period] = consolidate(
+                data.project, data.result, period, edition, data.as_of, rows
+            )
+        return self._consolidated[period]
