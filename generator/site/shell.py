@@ -32,6 +32,7 @@ SLUG = "tr-shell-slug-7f3a"
 TITLE = "tr-shell-title-7f3a"
 # Contains "<h1" so that material does not add a heading of its own.
 CONTENT = "<!-- <h1> tr-shell-content-7f3a -->"
+SEARCHED = "data-pagefind-body"  # on the article, in site/overrides/main.html
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class DataPage:
     src: str
     title: str
     html: Callable[[], str]  # made when the page is written, then dropped
+    searched: bool = True  # False: left out of the search index
 
 
 @dataclass(frozen=True)
@@ -57,8 +59,10 @@ class Frame:
 
     text: str
 
-    def fill(self, slug: str, title: str, content: str) -> str:
+    def fill(self, slug: str, title: str, content: str, searched: bool = True) -> str:
         head, _, tail = self.text.partition(CONTENT)
+        if not searched:  # Pagefind indexes only the pages that mark their body
+            head = head.replace(f" {SEARCHED}", "")
         safe = str(escape(title))
         return (
             head.replace(SLUG, slug).replace(TITLE, safe)
@@ -98,7 +102,7 @@ class FrameWriter:
                 target.write_bytes(item.content())
                 continue
             folder, name = posixpath.split(item.src.removesuffix(".md"))
-            text = self.frame(folder).fill(name, item.title, item.html())
+            text = self.frame(folder).fill(name, item.title, item.html(), item.searched)
             target = root / page_url(item.src) / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
             raw = text.encode("utf-8", errors="xmlcharrefreplace")

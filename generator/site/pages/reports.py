@@ -43,8 +43,11 @@ def _part_page(
     page_title = title if part.number == 1 else texts("pager.page_of", title=title,
                                                       number=part.number)  # fmt: skip
     return DataPage(
-        src, page_title, lambda: render_html("report.html.j2", src, page_title, texts, **context)
-    )
+        src,
+        page_title,
+        lambda: render_html("report.html.j2", src, page_title, texts, **context),
+        searched=part.number == 1,  # the report's title and contents; its rows are on the
+    )  # treaty and body pages, and thousands of parts would swell the search index
 
 
 def _period(session: BuildSession, texts: SiteTexts, period: int) -> Iterator[DataPage | DataFile]:
