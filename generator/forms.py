@@ -11,7 +11,7 @@ from typing import Any
 
 from generator.errors import ConfigurationError
 from generator.load.yamlsafe import load_config_yaml
-from generator.model import Cadence, Column, Form, Table, Text, Visibility
+from generator.model import Cadence, Column, Form, RulesQuote, Table, Text, Visibility
 
 SCHEMA_DIR = "schemas"
 FORMS_DIR = "schemas/forms"
@@ -53,8 +53,17 @@ def _table(raw: Mapping[str, Any]) -> Table:
 KNOWN_KEYS = {
     "kind", "schema", "cadence", "folder", "date_field", "bodies", "visibility", "rule",
     "annexes", "title", "short_title", "description", "entries", "treaty_status", "tables",
-    "labels",
+    "labels", "rules_quote",
 }  # fmt: skip
+
+
+def _quotes(raw: object) -> tuple[RulesQuote, ...]:
+    items = raw if isinstance(raw, list) else []
+    return tuple(
+        RulesQuote(str(q["point"]), tuple(str(p) for p in q.get("paragraphs") or ()))
+        for q in items
+        if isinstance(q, Mapping) and "point" in q
+    )
 
 
 def form_from_data(raw: Mapping[str, Any], schema: Mapping[str, Any]) -> Form:
@@ -78,6 +87,7 @@ def form_from_data(raw: Mapping[str, Any], schema: Mapping[str, Any]) -> Form:
         labels={str(k): _text(v) for k, v in (raw.get("labels") or {}).items()},
         internal_fields=_internal_fields(schema),
         short_title=_text(raw["short_title"]) if raw.get("short_title") else None,
+        quotes=_quotes(raw.get("rules_quote")),
         extra={k: v for k, v in raw.items() if k not in KNOWN_KEYS},
     )
 

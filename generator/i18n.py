@@ -9,7 +9,7 @@ helpers.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -46,7 +46,15 @@ class Catalogue:
     def __call__(self, key: str, **args: Any) -> str:
         return self.label(key, **args)
 
-    def localize(self, problem: Problem, forms: FormSet | None = None) -> LocalizedProblem:
+    def localize(
+        self,
+        problem: Problem,
+        forms: FormSet | None = None,
+        cite: Callable[[str], str] | None = None,
+    ) -> LocalizedProblem:
+        """The problem in this language. ``cite`` turns a point of the Rules into its
+        citation (callers above the law layer pass :func:`generator.law.cite.citer`, so a
+        draft point says so); without it the plain "Rules p. N" label is used."""
         entry = self.problems.get(problem.code, {})
         args: dict[str, str] = dict(problem.args)
         name = args.get("field", "")
@@ -55,8 +63,9 @@ class Catalogue:
         if "field" in args and forms is not None:
             label = forms.label(name, self.lang)
             args["field"] = f"«{label}» ({name})" if label != name else f"«{name}»"
-        if args.get("rule"):
-            args["rule"] = self.label("rule", point=args["rule"])
+        rule = args.get("rule") or problem.rule  # "{rule}" in a message cites the point
+        if rule:
+            args["rule"] = self._cite(rule, cite)
         if "detail" in args and args["detail"] in self.path_errors:
             args["detail"] = self.path_errors[args["detail"]]
         hint = fill(entry.get("hint", ""), args)
@@ -66,8 +75,11 @@ class Catalogue:
             problem=problem,
             message=fill(entry.get("message", problem.code), args),
             hint=hint,
-            citation=self.label("rule", point=problem.rule) if problem.rule else "",
+            citation=self._cite(problem.rule, cite) if problem.rule else "",
         )
+
+    def _cite(self, rule: str, cite: Callable[[str], str] | None) -> str:
+        return cite(rule) if cite is not None else self.label("rule", point=rule)
 
     def _allowed(self, forms: FormSet, name: str, allowed: str) -> str:
         shown = []

@@ -97,6 +97,15 @@ class Table:
 
 
 @dataclass(frozen=True)
+class RulesQuote:
+    """What the Rules themselves say a form reports: verbatim Kazakh paragraphs of one point
+    (``rules_quote`` in a form description), shown as a quotation cited with that point."""
+
+    point: str
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Form:
     """A kind of submission, as described by ``schemas/forms/<kind>.yaml``."""
 
@@ -119,6 +128,7 @@ class Form:
     internal_fields: frozenset[str] = frozenset()
     extra: Mapping[str, Any] = field(default_factory=dict)
     short_title: Text | None = None
+    quotes: tuple[RulesQuote, ...] = ()
 
     def short(self, lang: str) -> str:
         """The name used in narrow table columns (the full title when none is given)."""

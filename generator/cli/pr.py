@@ -17,6 +17,7 @@ from generator.deadlines.trailers import KEY_ENV, receipt_key
 from generator.errors import EXIT_OK, EXIT_PROBLEMS
 from generator.github.event import parse_time, pull_request, read_event
 from generator.i18n import catalogue
+from generator.law.cite import citer
 from generator.workflows.check import run_check
 from generator.workflows.doctor import merge_kinds, settings_checks
 from generator.workflows.messages import messages
@@ -90,7 +91,7 @@ def check(
     request = pull_request(read_event(event_path))
     now = parse_time(now_arg) if now_arg else dt.datetime.now(dt.UTC)
     outcome = run_check(project, request, base, head or request.head_sha, now)
-    view = ReportView.of(outcome.result, catalogue(lang), project.forms)
+    view = ReportView.of(outcome.result, catalogue(lang), project.forms, citer(lang))
     click.echo(github(view), nl=False)
     texts = sections(project, outcome, comment_langs(request.labels), site_address(site_url))
     if summary_path is not None:

@@ -15,6 +15,7 @@ from generator.deadlines.duties import load_duties
 from generator.errors import EXIT_OK, EXIT_PROBLEMS
 from generator.github.event import issue, read_event
 from generator.i18n import catalogue
+from generator.law.cite import citer
 from generator.workflows.owners import Membership, consolidators, is_consolidator
 
 
@@ -50,7 +51,7 @@ def from_issue(ctx: click.Context, event_path: Path, dry_run: bool, lang: str, r
     checked = check_text(project, made.path, made.text)
     if not checked.valid:
         result = ValidationResult((checked,), checked.problems)
-        view = ReportView.of(result, catalogue(lang), project.forms)
+        view = ReportView.of(result, catalogue(lang), project.forms, citer(lang))
         click.echo(REPORTER_BY_NAME["text"](view), nl=False, err=True)
         return EXIT_PROBLEMS
     if dry_run:

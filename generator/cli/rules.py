@@ -16,10 +16,11 @@ import click
 from generator.errors import UsageError
 from generator.law.compare import diff_markdown
 from generator.law.consolidate import consolidate, resolve
+from generator.law.jsondata import show_json
 from generator.law.load import LAW_DIR, load_law
 from generator.law.messages import load_catalogue
 from generator.law.model import LANGS, Law, Provision
-from generator.law.render import history_markdown, show_json, show_markdown
+from generator.law.render import history_markdown, show_markdown
 
 _LANG = click.option(
     "--lang",

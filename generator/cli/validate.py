@@ -12,6 +12,7 @@ from generator.check.validate import validate as run_validation
 from generator.cli.options import lang_option, parse_day, repo_option
 from generator.errors import EXIT_OK, EXIT_PROBLEMS
 from generator.i18n import catalogue
+from generator.law.cite import citer
 
 
 @click.command()
@@ -59,6 +60,6 @@ def validate(
         result = result.with_problems(
             pending_lateness(project, [f.rel for f in result.files], day, base)
         )
-    view = ReportView.of(result, catalogue(lang), project.forms)
+    view = ReportView.of(result, catalogue(lang), project.forms, citer(lang))
     click.echo(REPORTER_BY_NAME[fmt](view), nl=False)
     return EXIT_PROBLEMS if result.errors else EXIT_OK

@@ -62,10 +62,10 @@ def _event(item: RowView, view: StatusView) -> CalendarEvent | None:
     r = item.row
     if r.due is None or r.state == State.EXEMPT:
         return None
-    summary = view.label("ics_summary", kind=item.kind_name, period=r.period, rule=r.rule)
+    summary = view.label("ics_summary", kind=item.kind_name, period=r.period, rule=item.rule)
     if r.event:
         summary = f"{summary} — {r.event}"
-    description = view.label("ics_description", rule=r.rule)
+    description = view.label("ics_description", rule=item.rule)
     description = " ".join([description, *reading_notes(r, view.labels)])  # the date's source
     return CalendarEvent(
         uid=_uid(item),

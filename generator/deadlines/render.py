@@ -17,6 +17,7 @@ from itertools import groupby
 from generator.check.project import Project
 from generator.deadlines.values import JSON_KEYS, State, StatusReport, StatusRow
 from generator.i18n import Catalogue, area_catalogue
+from generator.law.cite import citer
 from generator.templating import environment
 
 AREA = "deadlines"
@@ -61,14 +62,14 @@ class StatusView:
         return tuple(found)
 
 
-def _note(row: StatusRow, labels: Catalogue) -> str:
+def _note(row: StatusRow, labels: Catalogue, cite: Callable[[str], str]) -> str:
     parts = []
     if row.state == State.LATE:
         parts.append(labels.label("late_by", days=row.days_late))
     elif row.state == State.MISSING:
         parts.append(labels.label("overdue", days=row.days_late))
     elif row.state == State.EXEMPT:
-        parts.append(labels.label("exempt_by", citation=row.exempt_by or "50"))
+        parts.append(labels.label("exempt_by", citation=cite(row.exempt_by or "50")))
     elif row.due is None:
         parts.append(labels.label("no_term"))
     if row.amended:
@@ -82,11 +83,13 @@ def _note(row: StatusRow, labels: Catalogue) -> str:
 def reading_notes(row: StatusRow, labels: Catalogue) -> list[str]:
     """What each of the repository's readings did to the row, beside the Rules' own date."""
     written = row.written_due.isoformat() if row.written_due else ""
-    return [labels.label(f"reading.{r}", written=written) for r in row.readings]
+    rule = citer(labels.lang)(row.rule) if row.readings else ""  # with its status (a draft)
+    return [labels.label(f"reading.{r}", written=written, rule=rule) for r in row.readings]
 
 
 def view_of(report: StatusReport, project: Project, lang: str) -> StatusView:
     labels = area_catalogue(AREA, lang)
+    cite = citer(lang)  # the Rules' citations, with their status (a draft point says so)
 
     def kind_name(kind: str) -> str:
         form = project.forms.get(kind)
@@ -98,8 +101,8 @@ def view_of(report: StatusReport, project: Project, lang: str) -> StatusView:
             body_name=project.registry.body_name(r.body, lang),
             kind_name=kind_name(r.kind),
             state_label=labels.label(f"state.{r.state}"),
-            rule=labels.label("rule_ref", rule=r.rule),
-            note=_note(r, labels),
+            rule=cite(r.rule),
+            note=_note(r, labels, cite),
         )
         for r in report.rows
     )

@@ -15,10 +15,11 @@ from generator.law.cite import Citation, cite_point
 from generator.law.compare import compare, diff_markdown
 from generator.law.consolidate import consolidate, editions, history_timeline, resolve, text_at
 from generator.law.diff import redline
+from generator.law.jsondata import show_json
 from generator.law.load import load_law
 from generator.law.messages import LawCatalogue, load_catalogue
 from generator.law.pages import build_pages
-from generator.law.render import history_markdown, show_json, show_markdown
+from generator.law.render import history_markdown, show_markdown
 
 __all__ = [
     "Citation",

@@ -11,6 +11,8 @@ Rules (documented in ``law/README.md``):
 - At a date, the last known wording is shown. If a later act changed the provision (or may
   have changed it, when the act's scope is unknown) and its wording is not held, that
   wording is shown flagged "possibly superseded", naming the later acts. Never invented.
+- A provision whose text is not held is flagged the same way when an act of unknown scope
+  came after the act that last set it (``superseded_by`` of a ``not-available`` item).
 """
 
 from __future__ import annotations
@@ -115,7 +117,9 @@ def text_at(
     known = [w for w in events if w.paragraphs is not None]
     if not known:
         last = changes[-1]
-        return ConsolidatedProvision(provision, "not-available", last, last.act, (), pending)
+        later = events[events.index(last) + 1 :]
+        unknown = tuple(dict.fromkeys(w.act for w in later if w.basis == "unknown-scope"))
+        return ConsolidatedProvision(provision, "not-available", last, last.act, unknown, pending)
     shown = known[-1]
     later = events[events.index(shown) + 1 :]
     superseded = tuple(dict.fromkeys(w.act for w in later if w.basis != "quoted"))

@@ -143,7 +143,10 @@ def _act(data: Mapping[str, Any], path: Path) -> Act:
         published=data.get("published"),
         source_document=source.get("document"),
         source_description=source.get("description"),
+        source_url=source.get("url"),
+        date_guessed=bool(data.get("date_guessed", False)),
         draft_kind=(data.get("draft") or {}).get("kind"),
+        draft_entry_rule=(data.get("draft") or {}).get("entry_into_force_rule"),
         adoption=_adoption(data.get("adoption"), path),
         notes=_notes(data.get("notes")),
     )

@@ -14,11 +14,20 @@ AREA = "law"
 class LawCatalogue(Strings):
     """UI strings of one language, with the names of acts and provisions built from them."""
 
-    def act_name(self, act: Act) -> str:
-        kind = self(f"kind_{act.kind}")
+    def act_name(self, act: Act, case: str = "") -> str:
+        """The act's name; ``case="from"`` gives the form that "after …" needs (the Kazakh
+        ablative: «… Үкімет қаулысынан кейін»)."""
+        kind = self(f"kind_{case}_{act.kind}" if case else f"kind_{act.kind}")
         if act.number is None:
             return self("act_name_no_number", kind=kind, date=act.date.iso)
         return self("act_name", kind=kind, number=act.number, date=act.date.iso)
+
+    def act_ref(self, act: Act) -> str:
+        """The act's name, saying so when its date is the editors' guess."""
+        name = self.act_name(act)
+        if act.date_guessed:
+            return self("act_date_guessed", act=name, date=act.date.latest.isoformat())
+        return name
 
     def provision_label(self, provision: Provision) -> str:
         if provision.kind in ("point", "chapter"):

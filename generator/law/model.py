@@ -133,9 +133,17 @@ class Act:
     published: str | None = None
     source_document: str | None = None
     source_description: str | None = None
+    source_url: str | None = None
+    date_guessed: bool = False
     draft_kind: str | None = None
+    draft_entry_rule: str | None = None
     adoption: Adoption | None = None
     notes: tuple[Note, ...] = ()
+
+    @property
+    def text_held(self) -> bool:
+        """True when the repository holds the act's own text (its seed document)."""
+        return self.source_document is not None
 
     @property
     def is_draft(self) -> bool:
@@ -228,7 +236,8 @@ class ConsolidatedProvision:
     - ``draft``: the wording comes from a draft (only with drafts requested);
     - ``possibly-superseded``: later acts (``superseded_by``) changed or may have changed it,
       and their wording is not available, so the last known wording is shown, flagged;
-    - ``not-available``: no wording is held; ``source_act`` says which act last set it.
+    - ``not-available``: no wording is held; ``source_act`` says which act last set it, and
+      ``superseded_by`` names later acts of unknown scope that may have changed it since.
     """
 
     provision: Provision

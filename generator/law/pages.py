@@ -6,6 +6,8 @@ Pages (paths relative to the docs root; one call per language):
 - ``rules/in-force/index.md``: the text in force on ``today`` (drafts not applied);
 - ``rules/<edition-id>/index.md``: the text on the day each act took effect;
 - ``rules/timeline.md``: the acts, their status and certainty;
+- ``rules/acts/<act-id>.md``: each act, with its own text when held (see
+  :mod:`generator.law.act_pages`);
 - ``rules/history/index.md`` and ``rules/history/<provision-id>.md``: each provision's
   wordings with redlines (``<del>``/``<ins>``).
 
@@ -18,15 +20,16 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.escape import md_escape
+from generator.law.act_pages import act_pages, changes, guessed_date, takes_effect
 from generator.law.cite import IN_FORCE
 from generator.law.consolidate import consolidate, editions
 from generator.law.messages import LawCatalogue
 from generator.law.model import Act, Law
 from generator.law.render import (
+    act_page,
     environment,
     history_markdown,
     pending_boxes,
-    provision_list,
     show_markdown,
 )
 
@@ -53,6 +56,7 @@ def build_pages(law: Law, cat: LawCatalogue, today: dt.date, version: str = "") 
         pages[f"rules/history/{provision.id}.md"] = history_markdown(
             law, [provision], cat, style="html"
         )
+    pages.update(act_pages(law, cat))
     return pages
 
 
@@ -60,7 +64,11 @@ def index_page(law: Law, cat: LawCatalogue, today: dt.date) -> str:
     links = [
         (
             md_escape(
-                cat("edition_link", date=e.date.isoformat(), act=cat.act_name(law.act(e.act)))
+                cat(
+                    "edition_link_draft" if e.drafts else "edition_link",
+                    date=e.date.isoformat(),
+                    act=cat.act_name(law.act(e.act), "from"),
+                )
             ),
             f"{e.id}/index.md",
         )
@@ -81,29 +89,17 @@ def index_page(law: Law, cat: LawCatalogue, today: dt.date) -> str:
     )
 
 
-def _changes(act: Act, law: Law, cat: LawCatalogue) -> str:
-    if not act.scope_known:
-        return cat("timeline_scope_unknown")
-    if any(i.action == "enact" for i in act.instructions):
-        return cat("timeline_enacted")
-    return provision_list([t for i in act.instructions for t in i.targets], law, cat)
-
-
 def _row(act: Act, law: Law, cat: LawCatalogue) -> list[str]:
-    effective = act.effective_date.isoformat()
-    if act.is_draft:
-        effective = cat("timeline_draft_effective")
-    elif act.effective_date_assumed:
-        effective = cat("date_assumed", date=act.date.iso)
     cells = [
-        act.date.iso,
-        f"[{cat.act_name(act)}](#{act.id})",
+        guessed_date(act, cat),
         cat(f"status_{act.status}"),
-        effective,
+        takes_effect(act, cat),
         cat(f"certainty_{act.certainty}"),
-        _changes(act, law, cat),
+        changes(act, law, cat),
     ]
-    return [cells[0], cells[1], *(md_escape(c).replace("|", "\\|") for c in cells[2:])]
+    name = f"[{md_escape(cat.act_name(act))}]({act_page(act.id)})"
+    escaped = [md_escape(c).replace("|", "\\|") for c in cells]
+    return [escaped[0], name, *escaped[1:]]
 
 
 def timeline_page(law: Law, cat: LawCatalogue) -> str:

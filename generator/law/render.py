@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from jinja2 import Environment
 
@@ -18,12 +17,18 @@ from generator.law.consolidate import history_timeline
 from generator.law.diff import redline, render_redline
 from generator.law.messages import LawCatalogue
 from generator.law.model import ConsolidatedProvision, ConsolidatedText, Law, Provision, Wording
+from generator.law.sources import source_note
 from generator.templating import environment as templates
 
 
 def environment() -> Environment:
     """The law area's environment: values arrive escaped (:func:`md_escape`)."""
     return templates("law")
+
+
+def act_page(act_id: str) -> str:
+    """The site page of an act, relative to ``rules/``: ``acts/<act-id>.md``."""
+    return f"acts/{act_id}.md"
 
 
 def anchor(provision: Provision) -> str:
@@ -88,23 +93,34 @@ def _chapters_placed(law: Law) -> set[str]:
     return {p.chapter for p in law.provisions if p.chapter is not None}
 
 
-def provision_view(item: ConsolidatedProvision, law: Law, cat: LawCatalogue) -> ProvisionView:
+def provision_view(
+    item: ConsolidatedProvision, law: Law, cat: LawCatalogue, for_site: bool = False
+) -> ProvisionView:
+    """A provision as the text pages show it; notes arrive escaped. A text not held says
+    where to read it (the act's page on Әділет, or that its address is not known) and, on
+    the site (``for_site``), links to the act's own page."""
     wording = item.wording
     paragraphs = wording.paragraphs if wording and wording.paragraphs else None
-    notes = basis_notes(wording, law, cat) if wording else []
+    notes = [md_escape(n) for n in basis_notes(wording, law, cat)] if wording else []
+    if paragraphs is None and item.source_act is not None:
+        act = law.act(item.source_act)
+        notes.append(source_note(act, cat))
+        if for_site:
+            notes.append(f"[{md_escape(cat('act_link'))}](../{act_page(act.id)})")
     if item.superseded_by:
-        acts = ", ".join(cat.act_name(law.act(a)) for a in item.superseded_by)
-        notes.append(cat("possibly_superseded", acts=acts))
+        acts = ", ".join(cat.act_ref(law.act(a)) for a in item.superseded_by)
+        key = "possibly_superseded_not_held" if paragraphs is None else "possibly_superseded"
+        notes.append(md_escape(cat(key, acts=acts)))
     provision = item.provision
     if provision.kind == "chapter" and provision.number not in _chapters_placed(law):
-        notes.append(cat("chapter_placement_unknown"))
+        notes.append(md_escape(cat("chapter_placement_unknown")))
     if wording is not None:
-        notes.append(period_text(wording, cat))
+        notes.append(md_escape(period_text(wording, cat)))
     return ProvisionView(
         anchor=anchor(provision),
         label=cat.provision_label(provision),
         paragraphs=tuple(md_escape(p) for p in paragraphs or (cat("text_not_available"),)),
-        notes=tuple(md_escape(n) for n in notes),
+        notes=tuple(notes),
     )
 
 
@@ -149,7 +165,7 @@ def show_markdown(
     parts = []
     for part in ("decree", "rules"):
         views = tuple(
-            provision_view(item, law, cat)
+            provision_view(item, law, cat, for_site=anchors)
             for item in consolidation.provisions
             if item.provision.part == part
         )
@@ -167,57 +183,6 @@ def show_markdown(
             anchors=anchors,
         )
     )
-
-
-def _act_json(law: Law, act_id: str | None, cat: LawCatalogue) -> dict[str, Any] | None:
-    if act_id is None:
-        return None
-    act = law.act(act_id)
-    return {
-        "id": act.id,
-        "name": cat.act_name(act),
-        "status": act.status,
-        "certainty": act.certainty,
-        "draft": act.is_draft,
-    }
-
-
-def provision_json(item: ConsolidatedProvision, law: Law, cat: LawCatalogue) -> dict[str, Any]:
-    wording = item.wording
-    paragraphs = wording.paragraphs if wording else None
-    return {
-        "id": item.provision.id,
-        "part": item.provision.part,
-        "kind": item.provision.kind,
-        "number": item.provision.number,
-        "label": cat.provision_label(item.provision),
-        "status": item.status,
-        "wording": list(paragraphs) if paragraphs else None,
-        "text_available": paragraphs is not None,
-        "basis": wording.basis if wording else None,
-        "source_act": _act_json(law, item.source_act, cat),
-        "in_force": {
-            "from": _date(wording.valid_from) or None if wording else None,
-            "to": _date(wording.valid_to) or None if wording else None,
-            "attested_on": _date(wording.attested_on) or None if wording else None,
-            "ended_by": wording.ended_by if wording else None,
-        },
-        "possibly_superseded_by": list(item.superseded_by),
-        "pending_drafts": list(item.pending),
-    }
-
-
-def show_json(consolidation: ConsolidatedText, law: Law, cat: LawCatalogue) -> dict[str, Any]:
-    """The consolidated text as JSON-ready data: every provision with its wording, its
-    source act and its period in force."""
-    return {
-        "as_of": consolidation.as_of.isoformat(),
-        "with_drafts": consolidation.with_drafts,
-        "language": cat.lang,
-        "legal_text_language": "kk",
-        "pending_drafts": [_act_json(law, a, cat) for a in consolidation.pending_acts],
-        "provisions": [provision_json(item, law, cat) for item in consolidation.provisions],
-    }
 
 
 @dataclass(frozen=True)
@@ -245,12 +210,17 @@ def wording_views(
         elif previous is not None:
             note = md_escape(cat("history_no_redline"))
         act = law.act(wording.act)
+        notes = [md_escape(n) for n in _notes(wording, law, cat)]
+        if wording.paragraphs is None:
+            notes.append(source_note(act, cat))
+            if style == "html":  # the site's history pages sit beside rules/acts/
+                notes.append(f"[{md_escape(cat('act_link'))}](../{act_page(act.id)})")
         views.append(
             WordingView(
                 heading=md_escape(cat.act_name(act)),
                 paragraphs=tuple(md_escape(p) for p in wording.paragraphs or ())
                 or (md_escape(cat("text_not_available")),),
-                notes=tuple(md_escape(n) for n in _notes(wording, law, cat)),
+                notes=tuple(notes),
                 redline=line,
                 redline_note=note,
             )

@@ -7,6 +7,8 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from generator.check.project import Project
+from generator.law.cite import cite_chapter, cite_label
+from generator.law.messages import load_catalogue
 from generator.report.context import Words
 from generator.report.dates import dates_in_words, day_in_words
 from generator.report.document import Block, Cell, Document, Para, Section, TableBlock
@@ -197,12 +199,22 @@ def _tracked(w: Words, parts: list[Callable[[], list[Section]]]) -> tuple[list[S
     return sections, untranslated
 
 
+def point_4(lang: str) -> str:
+    """Point 4 of the Rules (the report's basis), cited with its status (a draft)."""
+    return cite_label("4", load_catalogue(lang))
+
+
+def _chapter(lang: str) -> str:
+    """Chapter 6 of the Rules, cited with its status (a draft)."""
+    return cite_chapter("6", load_catalogue(lang)).label
+
+
 def _note(w: Words, c: Consolidation, project: Project, untranslated: list[str]) -> list[str]:
     """The short note after the title block: the disclaimers, once."""
     note = [w.t("note_default_forms")]
     if project.registry.illustrative:
         note.append(w.t("note_illustrative"))
-    note.append(w.t("note_rules_draft"))
+    note.append(w.t("note_rules_draft", rule=point_4(w.lang)))
     note.append(w.t("note_parties"))
     if untranslated:
         languages = sorted(w.untranslated)
@@ -212,7 +224,7 @@ def _note(w: Words, c: Consolidation, project: Project, untranslated: list[str])
             w.t("note_untranslated", parts="; ".join(untranslated), languages=shown, marks=marks)
         )
     if c.edition == "internal":
-        note.append(w.t("notice_internal"))
+        note.append(w.t("notice_internal", chapter=_chapter(w.lang)))
     return note
 
 
@@ -228,7 +240,7 @@ def build_document(c: Consolidation, project: Project, lang: str, final: bool = 
     if project.registry.illustrative:
         notices.append(w.t("notice_illustrative", note=w.text(project.registry.note)))
     if c.edition == "internal":
-        notices.append(w.t("notice_internal"))
+        notices.append(w.t("notice_internal", chapter=_chapter(lang)))
     parts: list[Callable[[], list[Section]]] = [
         lambda: [section1(w, c.assessment)],
         lambda: [section2(w, c)],

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from generator.i18n import catalogue
+from generator.law.cite import cite_chapter, cite_range, citer
+from generator.law.messages import load_catalogue
 from generator.model import Treaty
 from generator.report.context import Words
 from generator.report.document import Block, Para, Section
@@ -11,7 +13,10 @@ from generator.report.model import Consolidation
 
 def chapter6_section(w: Words, c: Consolidation) -> list[Section]:
     """Internal edition only: the chapter-6 submissions, one table per form."""
-    sections = [Section("chapter-6", w.t("chapter_6"), 2, (Para(w.t("chapter_6_note"), "note"),))]
+    rules = load_catalogue(w.lang)  # the Rules' citations carry their status (draft of …)
+    heading = w.t("chapter_6", chapter=cite_chapter("6", rules).label)
+    note = Para(w.t("chapter_6_note", points=cite_range("44", "49", rules).label), "note")
+    sections = [Section("chapter-6", heading, 2, (note,))]
     header = [w.t("col_body"), w.t("col_file"), w.t("col_source"), w.t("col_content")]
     for group in c.chapter6:
         title = w.form_title(group.kind)
@@ -101,7 +106,7 @@ def _excluded(w: Words, c: Consolidation) -> Section:
     messages = catalogue(w.lang)
     rows = []
     for item in c.excluded:
-        reasons = [messages.localize(p, w.forms) for p in item.problems]
+        reasons = [messages.localize(p, w.forms, citer(w.lang)) for p in item.problems]
         text = " ".join(
             w.t(
                 "reason",

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from generator.law.cite import cite_label
+from generator.law.messages import load_catalogue
 from generator.report.context import Words
 from generator.report.document import Attachment, Letter, Para
 from generator.report.model import Assessment, Consolidation, Recommendation
@@ -66,7 +68,8 @@ def build_letter(w: Words, c: Consolidation, title: str, note: Iterable[str]) ->
     a = c.assessment
     position, name = _signature(w, a)
     copies = sum(1 for r in a.recommendations if r.attachment)
-    text = [Para(w.t("letter_text", period=c.period))]
+    basis = cite_label("4", load_catalogue(w.lang))  # point 4, with its status (a draft)
+    text = [Para(w.t("letter_text", period=c.period, rule=basis))]
     if copies:
         text.append(Para(w.t("letter_copies")))
     return Letter(

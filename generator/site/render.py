@@ -8,20 +8,18 @@ from __future__ import annotations
 
 import json
 import posixpath
-import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import Any
 
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
-from generator.law.cite import point_anchor
+from generator.law.cite import cite_point
+from generator.law.messages import load_catalogue
 from generator.model import Text
 from generator.site.texts import SiteTexts
 from generator.templating import environment as templates
-
-_POINT = re.compile(r"^(?P<point>\d+)(?:\.\d+)?$")
 
 
 def environment() -> Environment:
@@ -64,16 +62,18 @@ def link(target: str, current: str) -> str:
     return rel
 
 
-def rule_link(rule: str | None, texts: SiteTexts, text_url: str) -> Markup:
-    """``Rules p. 2.1`` linked to the point's anchor (``#p-2``) on the page at ``text_url``."""
+def rule_link(rule: str | None, texts: SiteTexts, url: Callable[[str], str]) -> Markup:
+    """The citation of a point of the Rules (:func:`generator.law.cite.cite_point`, so a
+    draft point says so: "Rules p. 46, draft of 31.12.2015"), linked to its anchor on the
+    text page that holds its wording; ``url`` makes a source path relative to the page."""
     if not rule:
         return Markup("")
-    label = texts("rule_ref", rule=rule)
-    match = _POINT.match(rule)
-    if match is None:
-        return Markup(escape(label))
-    anchor = point_anchor(match["point"])
-    return Markup('<a href="{}#{}">{}</a>').format(text_url, anchor, label)
+    try:
+        citation = cite_point(rule, load_catalogue(texts.lang))
+    except ValueError:
+        return Markup(escape(texts("rule_ref", rule=rule)))
+    page, _, anchor = citation.url.partition("#")
+    return Markup('<a href="{}#{}">{}</a>').format(url(f"{page}index.md"), anchor, citation.label)
 
 
 def front_matter(title: str) -> str:
@@ -101,7 +101,7 @@ def _helpers(src: str, texts: SiteTexts) -> dict[str, Any]:
 
     def cite(rule: str | None) -> Markup:
         """A citation of a point of the Rules, linked to that point of the text in force."""
-        return rule_link(rule, texts, url("rules/in-force/index.md"))
+        return rule_link(rule, texts, url)
 
     return {"t": texts, "url": url, "doc": doc, "text": text, "cite": cite, "lang": texts.lang}
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.check.project import Project
+from generator.law.cite import citer
 from generator.model import Cadence
 from generator.workflows.messages import messages
 from generator.workflows.remind import OverdueDuty, ReminderText
@@ -38,7 +39,8 @@ def _section(project: Project, duty: OverdueDuty, lang: str, as_of_days: int) ->
     form_title = form.title.get(lang) if form else row.kind
     due = row.due.isoformat() if row.due else ""
     alert = m(f"reminder_{duty.stage}", due=due, days=as_of_days)
-    lines = [m("reminder_what", form_title=form_title, period=row.period, point=row.rule)]
+    citation = citer(lang)(row.rule)  # the point, with its status (a draft point says so)
+    lines = [m("reminder_what", form_title=form_title, period=row.period, citation=citation)]
     if row.event:
         lines.append(m("reminder_event", event=row.event))
     lines.append(m("reminder_where", folder=place(project, duty)))

@@ -11,7 +11,7 @@ from generator.deadlines.render import AREA as DEADLINES
 from generator.deadlines.render import reading_notes
 from generator.deadlines.status import StatusRow
 from generator.i18n import area_catalogue, catalogue
-from generator.law.cite import cite_point
+from generator.law.cite import cite_point, citer
 from generator.law.messages import load_catalogue
 from generator.problems import Problem
 from generator.workflows.check import CheckOutcome, kind_of
@@ -66,7 +66,7 @@ def rule_link(rule: str, text: Messages, site: str) -> tuple[str, str]:
 
 
 def _problem_row(project: Project, problem: Problem, text: Messages, site: str) -> ProblemRow:
-    local = catalogue(text.lang).localize(problem, project.forms)
+    local = catalogue(text.lang).localize(problem, project.forms, citer(text.lang))
     kind = kind_of(project, problem.file)
     form = project.forms.get(kind) if kind else None
     rule = CODES[problem.code].rule or (form.rule if form else "")
@@ -92,7 +92,8 @@ def timeliness_text(item: StatusRow | None, text: Messages) -> str:
     due = item.due.isoformat() if item.due else ""
     if item.due is None and item.state != "exempt":
         return text("state_none")
-    said = text(f"state_{item.state}", due=due, days=item.days_late or 0)
+    citation = citer(text.lang)(item.exempt_by or "50") if item.state == "exempt" else ""
+    said = text(f"state_{item.state}", due=due, days=item.days_late or 0, citation=citation)
     notes = reading_notes(item, area_catalogue(DEADLINES, text.lang))
     return "; ".join([said, *notes])
 

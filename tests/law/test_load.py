@@ -16,12 +16,12 @@ _SPACED = re.compile(r"(?<!\w)\w(?: \w(?!\w))+")
 _WORD = re.compile(r"\w+(?:-\w+)*")
 
 
-def normalise(text: str) -> str:
+def normalise(text: str, keep_quotes: bool = False) -> str:
     """Drop markup (bold, italics, letter-spacing), quotation marks and extra whitespace."""
     text = text.replace("*", "")
     groups = re.split(r" ?\xa0[ \xa0]*", text)
     text = " ".join(_SPACED.sub(lambda m: m.group(0).replace(" ", ""), g) for g in groups)
-    return squash(re.sub(r"[«»\"]", " ", text))
+    return squash(text if keep_quotes else re.sub(r"[«»\"]", " ", text))
 
 
 def _source() -> str:
@@ -89,3 +89,39 @@ def test_an_unknown_provision_is_refused(law_copy: Path) -> None:
     path.write_text(text)
     with pytest.raises(ConfigurationError, match=r"decree\.p9"):
         load_law(law_copy)
+
+
+def test_no_wording_closes_a_quotation_it_never_opened(law: Law) -> None:
+    """Guards against dropping an opening « together with the act's own quotation marks."""
+    for instruction in law.act("resolution-1144-2015").instructions:
+        for target, paragraphs in instruction.wordings.items():
+            marks = [c for c in " ".join(paragraphs) if c in "«»"]
+            assert marks[:1] != ["»"], f"{target} starts with a closing »"
+
+
+def test_the_new_preamble_keeps_its_opening_guillemet(law: Law) -> None:
+    instruction = next(
+        i for i in law.act("resolution-1144-2015").instructions if "decree.preamble" in i.targets
+    )
+    wording = instruction.wordings["decree.preamble"][0]
+    assert wording.startswith("«Қазақстан Республикасының дипломатиялық қызметі туралы» 2002")
+    source = (FIXTURES / "resolution-1144.kk.md").read_text(encoding="utf-8")
+    assert f"жазылсын: {wording} » ;" in normalise(source, keep_quotes=True)
+
+
+def test_the_2013_date_is_marked_as_a_guess(law: Law) -> None:
+    amendment = law.act("amendment-2013")
+    assert amendment.date_guessed and not amendment.scope_known
+    assert amendment.source_url is None
+    assert any("guess" in note.text("en") for note in amendment.notes)
+    assert not any(act.date_guessed for act in law.acts if act.id != "amendment-2013")
+
+
+def test_addresses_on_adilet_are_recorded_only_where_known(law: Law) -> None:
+    known = {act.id: act.source_url for act in law.acts if act.source_url}
+    assert set(known) == {"decree-1037-2010", "decree-23-2015", "resolution-1144-2015",
+                          "decree-786-2022"}  # fmt: skip
+    assert all(url.startswith("https://adilet.zan.kz/") for url in known.values())
+    for act in law.acts:
+        if act.source_url:  # the act's own number is in its address
+            assert act.number and act.number in act.source_url, act.id

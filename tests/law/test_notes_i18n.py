@@ -16,7 +16,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from generator.cli.rules import rules
+from generator.cli.main import cli as treaty
 from generator.law.load import LAW_DIR, load_law
 from generator.law.messages import load_catalogue
 from generator.law.model import LANGS, Law, Note
@@ -119,7 +119,7 @@ def english_sentences(note: Note) -> list[str]:
 
 
 def cli(*args: str) -> str:
-    result = CliRunner().invoke(rules, list(args), catch_exceptions=False)
+    result = CliRunner().invoke(treaty, ["rules", *args], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return result.output
 

@@ -6,9 +6,10 @@ import datetime as dt
 
 from generator.escape import md_escape
 from generator.law.consolidate import consolidate
+from generator.law.jsondata import show_json
 from generator.law.messages import LawCatalogue
 from generator.law.model import Law
-from generator.law.render import show_json, show_markdown
+from generator.law.render import show_markdown
 
 
 def test_md_escape() -> None:

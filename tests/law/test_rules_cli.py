@@ -8,14 +8,14 @@ from typing import Any
 
 from click.testing import CliRunner
 
-from generator.cli.rules import rules
+from generator.cli.main import cli
 from tests.law.helpers import FIXTURES, squash, unescape_md
 
 TODAY_LIKE = "2026-01-01"
 
 
 def run(*args: str) -> str:
-    result = CliRunner().invoke(rules, list(args), catch_exceptions=False)
+    result = CliRunner().invoke(cli, ["rules", *args], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return result.output
 
@@ -82,26 +82,73 @@ def test_show_json_gives_wording_source_act_and_period_for_every_provision() -> 
     provisions = data["provisions"]
     assert len(provisions) == 3 + 2 + 5 + 41 + 1 + 9
     for item in provisions:
-        assert set(item) >= {"id", "wording", "source_act", "in_force", "status"}
-        assert set(item["in_force"]) >= {"from", "to"}
+        assert set(item) >= {"id", "wording", "source_act", "in_force", "draft", "status"}
         assert item["source_act"]["id"]
         assert item["wording"] is None or all(isinstance(p, str) for p in item["wording"])
-        if item["basis"] != "quoted":
-            assert item["in_force"]["from"] is not None
+        if item["draft"] is None:
+            assert set(item["in_force"]) >= {"from", "to"}
+            if item["basis"] != "quoted":
+                assert item["in_force"]["from"] is not None
     by_id = {item["id"]: item for item in provisions}
     p46 = by_id["rules.p46"]
     assert p46["wording"][0] == "46. Орталық мемлекеттік органдар:"
     assert p46["source_act"]["id"] == "resolution-1144-2015"
-    assert p46["in_force"] == {
-        "from": "2015-12-31",
-        "to": None,
-        "attested_on": None,
-        "ended_by": None,
+    assert p46["in_force"] is None
+    assert p46["draft"] == {
+        "act": "resolution-1144-2015",
+        "date": "2015-12-31",
+        "applied_from": "2015-12-31",
+        "applied_to": None,
     }
     assert by_id["rules.p3"]["wording"] is None
     assert by_id["rules.p3"]["source_act"]["id"] == "decree-1037-2010"
     assert by_id["rules.title"]["possibly_superseded_by"] == ["decree-786-2022"]
-    assert by_id["rules.title"]["in_force"]["to"] == "2022-01-24"
+    assert by_id["rules.title"]["in_force"] is None  # the draft's title, applied on request
+
+
+def test_every_draft_provision_has_no_in_force_period_in_json() -> None:
+    data = json.loads(run("show", "--with-drafts", "--format", "json", "--at", TODAY_LIKE))
+    drafts = [p for p in data["provisions"] if p["source_act"]["draft"]]
+    ids = {p["id"] for p in drafts}
+    assert {"rules.p2", "rules.p4", "rules.p5", "rules.ch6"} <= ids
+    assert {f"rules.p{n}" for n in range(42, 51)} <= ids
+    for item in drafts:
+        assert item["in_force"] is None, item["id"]
+        assert item["draft"]["act"] == "resolution-1144-2015", item["id"]
+    for item in data["provisions"]:
+        if not item["source_act"]["draft"]:
+            assert item["in_force"] is not None and item["draft"] is None, item["id"]
+
+
+def test_the_title_in_force_before_2022_keeps_its_period_without_drafts() -> None:
+    data = json.loads(run("show", "--format", "json", "--at", "2021-06-01"))
+    title = next(p for p in data["provisions"] if p["id"] == "rules.title")
+    assert title["in_force"]["to"] == "2022-01-24"
+    assert title["draft"] is None
+
+
+def test_the_2013_amendment_of_unknown_scope_flags_the_2010_preamble() -> None:
+    output = run("show", "--at", "2014-06-01", "--lang", "en")
+    preamble = _section(output, "### Preamble")
+    assert "Text not available in this repository." in preamble
+    assert "Possibly superseded: Act of 2013 (exact date not known; counted from 2013-12-31" in (
+        preamble
+    )
+    data = json.loads(run("show", "--format", "json", "--at", "2014-06-01"))
+    by_id = {p["id"]: p for p in data["provisions"]}
+    assert by_id["decree.preamble"]["status"] == "not-available"
+    assert by_id["decree.preamble"]["possibly_superseded_by"] == ["amendment-2013"]
+    assert by_id["rules.p3"]["possibly_superseded_by"] == ["amendment-2013"]
+    before = json.loads(run("show", "--format", "json", "--at", "2013-06-01"))
+    assert all(p["possibly_superseded_by"] == [] for p in before["provisions"])
+
+
+def test_a_text_not_held_points_to_the_act_on_adilet_or_says_the_address_is_unknown() -> None:
+    output = run("show", "--at", "2026-01-01", "--lang", "en")
+    point_3 = _section(output, "### Point 3")
+    assert "<https://adilet.zan.kz/eng/docs/U100001037_/compare/kaz>" in point_3
+    history = run("history", "decree.preamble", "--lang", "en")
+    assert "The address of Presidential Decree No. 195 of 2023-04-13 on Әділет" in history
 
 
 def test_show_json_without_drafts_gives_the_quoted_title_with_its_attestation() -> None:
@@ -129,7 +176,7 @@ def test_history_of_the_rules_title_has_a_redline() -> None:
 
 
 def test_history_rejects_an_unknown_point() -> None:
-    result = CliRunner().invoke(rules, ["history", "99"])
+    result = CliRunner().invoke(cli, ["rules", "history", "99"])
     assert result.exit_code == 2
     assert "POINT" in result.output
 
@@ -142,7 +189,7 @@ def test_diff_between_a_date_and_the_draft_edition() -> None:
 
 
 def test_diff_rejects_an_unknown_edition() -> None:
-    result = CliRunner().invoke(rules, ["diff", "2015-12-31", "no-such-act"])
+    result = CliRunner().invoke(cli, ["rules", "diff", "2015-12-31", "no-such-act"])
     assert result.exit_code == 2
     assert "decree-1037-2010" in result.output
 

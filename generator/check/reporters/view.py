@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.check.validate import ValidationResult
@@ -20,13 +21,20 @@ class ReportView:
     catalogue: Catalogue
 
     @classmethod
-    def of(cls, result: ValidationResult, catalogue: Catalogue, forms: FormSet) -> ReportView:
+    def of(
+        cls,
+        result: ValidationResult,
+        catalogue: Catalogue,
+        forms: FormSet,
+        cite: Callable[[str], str] | None = None,
+    ) -> ReportView:
+        """``cite`` gives the Rules' citations their status (see :meth:`Catalogue.localize`)."""
         return cls(
             files_checked=result.files_checked,
             entries_checked=result.entries_checked,
             errors=result.errors,
             warnings=result.warnings,
-            problems=tuple(catalogue.localize(p, forms) for p in result.problems),
+            problems=tuple(catalogue.localize(p, forms, cite) for p in result.problems),
             catalogue=catalogue,
         )
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from generator.check.project import Project
 from generator.i18n import catalogue
+from generator.law.cite import citer
 from generator.report.context import Words
 from generator.report.model import Consolidation, Entry
 from generator.report.text import one_line, plain
@@ -87,7 +88,7 @@ def tables(
     messages = catalogue(lang)
     excluded = tuple(
         {"file": x.path, "body": x.body, "line": p.line, "column": p.column, "code": p.code,
-         "message": messages.localize(p, project.forms).message}
+         "message": messages.localize(p, project.forms, citer(lang)).message}
         for x in c.excluded
         for p in x.problems
     )  # fmt: skip
