@@ -19,6 +19,8 @@ _EVENT = re.compile(
     r"^submissions/(?P<period>\d{4})/(?P<body>[^/]+)/(?P<folder>[^/]+)/"
     r"(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>[a-z0-9][a-z0-9-]*)\.yaml$"
 )
+# An event file in a known place whose name breaks the rule (Cyrillic, spaces, capitals).
+_LOOSE_EVENT = re.compile(r"^submissions/\d{4}/[^/]+/[^/]+/\d{4}-\d{2}-\d{2}-[^/]*\.yaml$")
 _REGISTRY = re.compile(r"^registry/(?P<name>[a-z0-9-]+)\.yaml$")
 
 
@@ -72,4 +74,4 @@ def place_of(rel: str, forms: FormSet, schemas: set[str]) -> FilePlace | PathErr
     event = _event(rel, forms)
     if event is not None:
         return event
-    return PathError("layout")
+    return PathError("event-name" if _LOOSE_EVENT.match(rel) else "layout")

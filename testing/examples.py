@@ -8,7 +8,8 @@ Each example starts with header comments (see ``tests/examples/README.md``)::
 
 ``path`` is where the file pretends to live (the path decides kind, body and period),
 ``expect`` (one line per problem) the code and line:column it must produce, and the
-optional ``setup`` how to place it: ``symlink`` (a link at ``path`` to a copy outside the
+optional ``says`` (one line each) a piece of text the English message or hint must hold,
+and the optional ``setup`` how to place it: ``symlink`` (a link at ``path`` to a copy outside the
 repository), ``missing`` (nothing at ``path``) or ``grow`` (padded with comment lines past
 the size limit).
 """
@@ -25,7 +26,7 @@ from testing.repo import write
 EXAMPLES_DIR = Path(__file__).resolve().parents[1] / "tests" / "examples"
 SETUPS = ("symlink", "missing", "grow")
 
-_HEADER = re.compile(rb"^#\s*(path|expect|setup):\s*(.*?)\s*$")
+_HEADER = re.compile(rb"^#\s*(path|expect|setup|says):\s*(.*?)\s*$")
 _EXPECT = re.compile(r"^(TR\d{3}) at (\d+):(\d+)$")
 
 
@@ -50,6 +51,7 @@ class Example:
     expects: tuple[Expected, ...]
     setup: str | None
     content: bytes
+    says: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:
@@ -64,7 +66,7 @@ def _header(content: bytes) -> list[tuple[str, str]]:
             break
         match = _HEADER.match(line)
         if match:
-            found.append((match[1].decode(), match[2].decode("ascii")))
+            found.append((match[1].decode(), match[2].decode("utf-8")))
     return found
 
 
@@ -85,7 +87,8 @@ def parse_example(source: Path) -> Example:
     if len(setups) > 1 or any(s not in SETUPS for s in setups):
         raise ExampleError(f"{source}: '# setup:' must be one of {', '.join(SETUPS)}")
     expects = tuple(sorted(_expected(v, source) for k, v in header if k == "expect"))
-    return Example(source, paths[0], expects, setups[0] if setups else None, content)
+    says = tuple(v for k, v in header if k == "says")
+    return Example(source, paths[0], expects, setups[0] if setups else None, content, says)
 
 
 def examples(group: str) -> list[Example]:

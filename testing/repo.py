@@ -39,7 +39,7 @@ def write(root: Path, rel: str, content: str | bytes) -> Path:
 @cache
 def _compiled() -> tuple[FormSet, SchemaChecker]:
     forms = load_forms(REPO_ROOT)
-    return forms, SchemaChecker(forms.schemas)
+    return forms, SchemaChecker(forms.schemas, forms.value_labels)
 
 
 def quick_project(root: Path) -> Project:

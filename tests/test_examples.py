@@ -13,8 +13,9 @@ import pytest
 
 from generator.check.validate import validate
 from generator.codes import CODES
+from generator.i18n import catalogue
 from testing.examples import Example, Expected, examples, place_example
-from testing.repo import REPO_ROOT, quick_project
+from testing.repo import REPO_ROOT, make_repo, quick_project
 
 VALID = examples("valid")
 INVALID = examples("invalid")
@@ -43,6 +44,36 @@ def test_valid_example_has_no_problems(repo: Path, example: Example) -> None:
 def test_invalid_example_gives_exactly_its_problems(repo: Path, example: Example) -> None:
     assert example.expects, "an invalid example names at least one problem"
     assert _found(repo, example) == list(example.expects)
+
+
+def _said(repo: Path, example: Example, lang: str) -> list[str]:
+    target = place_example(repo, example)
+    project = quick_project(repo)
+    result = validate(project, [str(target)])
+    localized = [catalogue(lang).localize(p, project.forms) for p in result.problems]
+    return [f"{item.message} {item.hint}" for item in localized]
+
+
+SAYING = [e for e in INVALID if e.says]
+
+
+@pytest.mark.parametrize("example", SAYING, ids=[e.id for e in SAYING])
+def test_invalid_example_says_what_its_header_says(repo: Path, example: Example) -> None:
+    said = " ".join(_said(repo, example, "en"))
+    for piece in example.says:
+        assert piece in said
+
+
+# Python's way of printing data: a clerk must never see it.
+REPRS = ("{'", "['", "'}", "']", "None", "True", "False")
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_no_message_shows_python_reprs(tmp_path: Path, lang: str) -> None:
+    for number, example in enumerate(INVALID):
+        repo = make_repo(tmp_path / str(number))
+        for text in _said(repo, example, lang):
+            assert not [r for r in REPRS if r in text], (example.id, text)
 
 
 def test_there_are_enough_invalid_examples() -> None:

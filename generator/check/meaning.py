@@ -40,7 +40,9 @@ def check_header(
 ) -> list[Finding]:
     found: list[Finding] = []
     body = data.get("body")
-    if isinstance(body, str) and body != place.body:
+    folder_known = (place.body or "") in registry.bodies
+    # An unknown folder is TR309's to report: "write body: <folder>" would be another error.
+    if isinstance(body, str) and body != place.body and folder_known:
         found.append(Finding(("body",), "TR301", {"value": body, "expected": str(place.body)}))
     period = data.get("period")
     if isinstance(period, int) and period != place.period:
@@ -54,12 +56,20 @@ def check_header(
             Finding(
                 ("body",) if body == code else (),
                 "TR309",
-                {"value": code, **closest(code, registry.bodies)},
+                {"value": code, **_body_hint(code, registry)},
             )
         )
     elif not form.allows(known):
         found.append(Finding(("body",), "TR312", {"value": code, "form": form.kind}))
     return found
+
+
+def _body_hint(code: str, registry: Registry) -> dict[str, str]:
+    """The registered code a folder name means: ``Energy`` → ``energy``."""
+    lowered = code.strip().lower()
+    if lowered in registry.bodies:
+        return {"suggestion": lowered}
+    return closest(lowered, registry.bodies)
 
 
 def check_event_date(place: FilePlace, data: Mapping[str, Any], form: Form) -> list[Finding]:
@@ -124,7 +134,8 @@ def _treaty_row(
     if form.treaty_status == "signed-not-in-force" and in_force:
         since = treaty.in_force_on.isoformat() if treaty.in_force_on else ""
         found.append(Finding(parts, "TR305", {"value": treaty_id, "since": since}))
-    if place.body and treaty.bodies and place.body not in treaty.bodies:
+    known = place.body is not None and place.body in registry.bodies  # else TR309 says it
+    if place.body and known and treaty.bodies and place.body not in treaty.bodies:
         found.append(Finding(parts, "TR314", {"value": treaty_id, "body": place.body}))
     return found
 

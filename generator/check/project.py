@@ -45,6 +45,6 @@ def open_project(root: Path) -> Project:
         root=root,
         forms=forms,
         registry=load_registry(root, parsed),
-        checker=SchemaChecker(forms.schemas),
+        checker=SchemaChecker(forms.schemas, forms.value_labels),
         parsed=parsed,
     )

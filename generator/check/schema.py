@@ -18,6 +18,7 @@ from referencing.jsonschema import DRAFT202012
 from generator.check.fast import fast_validator, passes
 from generator.check.suggest import closest
 from generator.errors import ConfigurationError
+from generator.model import Text
 
 PathParts = tuple[str | int, ...]
 
@@ -130,7 +131,12 @@ class SchemaChecker:
     before its first use, so checking two named files does not pay for all the others.
     """
 
-    def __init__(self, schemas: Mapping[str, Mapping[str, Any]]) -> None:
+    def __init__(
+        self,
+        schemas: Mapping[str, Mapping[str, Any]],
+        value_labels: Mapping[str, Mapping[str, Text]] | None = None,
+    ) -> None:
+        self._value_labels = value_labels or {}
         self._schemas = with_base_ids(schemas)
         self._registry = _registry(self._schemas)
         self._formats = FormatChecker(formats=("date",))
@@ -186,7 +192,28 @@ class SchemaChecker:
             for finding in _findings(error):
                 key = (finding.parts, finding.code, tuple(sorted(finding.args.items())))
                 findings.setdefault(key, finding)
-        return [self._with_example(name, finding) for finding in findings.values()]
+        return [self._with_hints(name, finding) for finding in findings.values()]
+
+    def _with_hints(self, name: str, finding: Finding) -> Finding:
+        return self._with_label(self._with_example(name, finding))
+
+    def _with_label(self, finding: Finding) -> Finding:
+        """A TR203 value written as an allowed value's label (in any language) is pointed
+        at that value: ``status: орындалды`` → "did you mean implemented?"."""
+        if finding.code != "TR203" or finding.args.get("suggestion"):
+            return finding
+        labels = self._value_labels.get(str(finding.args.get("field", "")), {})
+        by_label = {
+            text.casefold(): value
+            for value, label in labels.items()
+            for text in (label.kk, label.ru, label.en)
+            if text
+        }
+        written = str(finding.args.get("value", "")).strip().casefold()
+        match = by_label.get(written) or by_label.get(
+            closest(written, by_label).get("suggestion", "")
+        )
+        return replace(finding, args={**finding.args, "suggestion": match}) if match else finding
 
     def _with_example(self, name: str, finding: Finding) -> Finding:
         """A TR205 finding gets a correct value of the same field from the form's example."""
@@ -263,8 +290,38 @@ def _field(parts: PathParts) -> str:
 
 
 def _shown(value: Any) -> str:
-    text = "" if value is None else str(value)
+    """A value as a clerk wrote it: text as is, fields and lists in YAML's words, no reprs."""
+    text = _plain(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _plain(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Mapping):
+        return ", ".join(f"{key}: …" for key in value) or "{}"
+    if isinstance(value, list):
+        return "; ".join(f"- {_plain(item)}" for item in value) or "[]"
+    return str(value)
+
+
+_SMART_QUOTES = "“”«»‘’„‚"
+_PATTERN_KINDS = (
+    ("[0-9]{4}-[0-9]{2}-[0-9]{2}", "pattern-date"),
+    ("@", "pattern-email"),
+    ("[A-Z]{2}", "pattern-country"),
+    ("\\+", "pattern-phone"),
+    ("[a-z", "pattern-code"),
+)
+
+
+def _pattern_detail(pattern: str, value: Any) -> str:
+    """Catalogue key saying what the pattern asks for (or that quotes are typographic)."""
+    if isinstance(value, str) and value[:1] in _SMART_QUOTES and value[-1:] in _SMART_QUOTES:
+        return "pattern-smart-quotes"
+    return next((key for mark, key in _PATTERN_KINDS if mark in pattern), "pattern-other")
 
 
 def _simple(error: ValidationError, parts: PathParts) -> Finding:
@@ -288,7 +345,10 @@ def _simple(error: ValidationError, parts: PathParts) -> Finding:
     if kind == "pattern":
         examples = error.schema.get("examples") if isinstance(error.schema, dict) else None
         example = _shown(examples[0]) if isinstance(examples, list) and examples else ""
-        return Finding(parts, "TR205", {**args, "pattern": str(value), "example": example})
+        detail = _pattern_detail(str(value), error.instance)
+        return Finding(
+            parts, "TR205", {**args, "pattern": str(value), "example": example, "detail": detail}
+        )
     if kind == "minItems":
         return Finding(parts, "TR206", {**args, "limit": str(value)})
     if kind in ("maxItems", "maxLength"):
@@ -297,4 +357,5 @@ def _simple(error: ValidationError, parts: PathParts) -> Finding:
         return Finding(parts, "TR212", args)
     if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         return Finding(parts, "TR211", {**args, "limit": str(value)})
-    return Finding(parts, "TR209", {**args, "detail": error.message})
+    # jsonschema's own message holds Python reprs of the data: say it in plain words.
+    return Finding(parts, "TR209", {**args, "detail": "rule-other"})

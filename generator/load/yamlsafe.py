@@ -203,6 +203,9 @@ def _tab_problem(text: str, line: int) -> YamlProblem | None:
 def _syntax(text: str, error: yaml.MarkedYAMLError) -> YamlProblem:
     line, column = _mark_of(error)
     problem_text = str(error.problem or "")
+    if "could not find expected ':'" in problem_text and error.context_mark is not None:
+        # libyaml notices on the next line; the field without its colon is where it began.
+        line, column = error.context_mark.line + 1, error.context_mark.column + 1
     tab = _tab_problem(text, line)
     if tab is not None:
         return tab
@@ -216,7 +219,39 @@ def _syntax(text: str, error: yaml.MarkedYAMLError) -> YamlProblem:
     quote = _open_quote(text, line)
     if quote is not None:
         return YamlProblem("TR101", *quote, {"detail": "yaml-quote-here"})
+    dash = _missing_dash(text, line)
+    if dash is not None:
+        return YamlProblem("TR101", *dash, {"detail": "yaml-dash-missing"})
     return YamlProblem("TR101", line, column, {"detail": _plain_detail(error)})
+
+
+def _indent(raw: str) -> int:
+    return len(raw) - len(raw.lstrip(" "))
+
+
+def _missing_dash(text: str, error_line: int) -> tuple[int, int] | None:
+    """Where a list's first item lacks its ``- `` (libyaml stops at the second item).
+
+    The error line is a list item; above it, under the same field, the first line is a
+    field instead of an item, and no other item comes between: that line is the mistake.
+    """
+    lines = text.splitlines()
+    if not 0 < error_line <= len(lines) or not lines[error_line - 1].lstrip(" ").startswith("- "):
+        return None
+    level = _indent(lines[error_line - 1])
+    first: tuple[int, int] | None = None
+    for number in range(error_line - 1, 0, -1):
+        raw = lines[number - 1]
+        stripped = raw.lstrip(" ")
+        if not stripped or stripped.startswith("#"):
+            continue
+        if _indent(raw) <= level:
+            if stripped.startswith("- "):
+                return None
+            opens_list = stripped.endswith(":") and first is not None
+            return first if opens_list else None
+        first = (number, _indent(raw) + 1)
+    return None
 
 
 def _open_quote(text: str, error_line: int) -> tuple[int, int] | None:

@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 
-from generator.check.schema import Finding, SchemaChecker, inline_refs
+from generator.check.schema import Finding, SchemaChecker, _pattern_detail, inline_refs
 from generator.errors import ConfigurationError
 
 COMMON: dict[str, Any] = {
@@ -154,3 +154,18 @@ def test_inline_refs_leaves_what_it_cannot_inline() -> None:
     clash = {"properties": {"x": {"$ref": "common.schema.json#/$defs/text", "type": "string"}}}
     schemas = {"common.schema.json": COMMON}
     assert inline_refs(clash, schemas, "c.json") == clash
+
+
+@pytest.mark.parametrize(
+    ("pattern", "value", "detail"),
+    [
+        ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "20.05.2025", "pattern-date"),
+        ("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", "not-an-email", "pattern-email"),
+        ("^\\+?[0-9 ()-]{5,25}$", "phone", "pattern-phone"),
+        ("^[a-z0-9]+(-[a-z0-9]+)*$", "Water", "pattern-code"),
+        ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "“2025-05-20”", "pattern-smart-quotes"),
+    ],
+)
+def test_a_wrong_form_is_explained_by_its_own_rule(pattern: str, value: str, detail: str) -> None:
+    """A date's or an e-mail's hint says what dates or e-mails look like, not codes."""
+    assert _pattern_detail(pattern, value) == detail

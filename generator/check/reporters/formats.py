@@ -58,7 +58,9 @@ def github(view: ReportView) -> str:
 def markdown(view: ReportView) -> str:
     lines = [view.summary(), ""]
     if view.problems:
-        lines += ["| file | line | code | message | hint |", "|---|---|---|---|---|"]
+        label = view.catalogue.label
+        heads = [label(f"column_{name}") for name in ("file", "line", "code", "message", "hint")]
+        lines += ["| " + " | ".join(heads) + " |", "|---|---|---|---|---|"]
         for item in view.problems:
             p = item.problem
             lines.append(

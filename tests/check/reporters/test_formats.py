@@ -90,6 +90,18 @@ def test_markdown_escapes_what_a_ministry_wrote() -> None:
     assert "<script>" not in out and "&lt;script&gt;\\|x" in out
 
 
+@pytest.mark.parametrize(
+    ("lang", "head"),
+    [
+        ("kk", "| файл | жол | код | хабарлама | қалай түзету керек |"),
+        ("ru", "| файл | строка | код | сообщение | как исправить |"),
+        ("en", "| file | line | code | message | how to fix |"),
+    ],
+)
+def test_markdown_column_headers_are_in_the_chosen_language(lang: str, head: str) -> None:
+    assert markdown(_view(ERROR, lang=lang)).splitlines()[2] == head
+
+
 def test_cli_json_file_is_relative_to_the_repository(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
