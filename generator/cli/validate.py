@@ -12,7 +12,6 @@ from generator.check.validate import validate as run_validation
 from generator.cli.options import lang_option, parse_day, repo_option
 from generator.errors import EXIT_OK, EXIT_PROBLEMS
 from generator.i18n import catalogue
-from generator.law.cite import citer
 
 
 @click.command()
@@ -38,10 +37,24 @@ from generator.law.cite import citer
     help="With --as-of: the main-branch commit to compare with (default: merge base of HEAD "
     "and main).",
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Processes that share the work (default: one per CPU, up to 4, for 400 files or "
+    "more; else 1). --jobs 1 uses least memory.",
+)
 @lang_option
 @repo_option
 def validate(
-    paths: tuple[Path, ...], fmt: str, as_of: str | None, base: str | None, lang: str, repo: Path
+    paths: tuple[Path, ...],
+    fmt: str,
+    as_of: str | None,
+    base: str | None,
+    jobs: int | None,
+    lang: str,
+    repo: Path,
 ) -> int:
     """Check report files against their forms and the registers.
 
@@ -52,7 +65,7 @@ def validate(
     Example: treaty validate submissions/2025/energy --lang ru
     """
     project = open_project(repo)
-    result = run_validation(project, [str(p) for p in paths])
+    result = run_validation(project, [str(p) for p in paths], processes=jobs)
     day = parse_day(as_of, "--as-of")
     if day is not None:
         from generator.deadlines.arrivals import pending_lateness  # the calendar loads slowly
@@ -60,6 +73,8 @@ def validate(
         result = result.with_problems(
             pending_lateness(project, [f.rel for f in result.files], day, base)
         )
+    from generator.law.cite import citer  # after the checks: workers need not load the law
+
     view = ReportView.of(result, catalogue(lang), project.forms, citer(lang))
     click.echo(REPORTER_BY_NAME[fmt](view), nl=False)
     return EXIT_PROBLEMS if result.errors else EXIT_OK

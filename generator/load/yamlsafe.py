@@ -233,7 +233,7 @@ class StrictLoader(yaml.CSafeLoader):
         return mapping
 
 
-_CParser = yaml.cyaml.CParser
+_CParser = yaml.CParser
 _SCALAR_LOADER = StrictLoader("")  # the core constructors only read a node's value
 _NO_KEY = object()
 _EVENT_DEPTH = MAX_DEPTH - 1  # open containers; deeper goes the standard way (TR106)
