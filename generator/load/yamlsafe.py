@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from yaml._yaml import CParser
 
 from generator.errors import ConfigurationError
 
@@ -233,7 +234,7 @@ class StrictLoader(yaml.CSafeLoader):
         return mapping
 
 
-_CParser = yaml.CParser
+_CParser = CParser
 _SCALAR_LOADER = StrictLoader("")  # the core constructors only read a node's value
 _NO_KEY = object()
 _EVENT_DEPTH = MAX_DEPTH - 1  # open containers; deeper goes the standard way (TR106)
