@@ -2,7 +2,9 @@
 
 - :func:`python_child` runs a snippet that prints its own measurements as JSON;
 - :func:`command` runs a command (the ``treaty`` CLI) and takes its wall time and peak
-  resident memory from the kernel (``wait4``), not from the command itself.
+  resident memory from the kernel (``wait4``), not from the command itself;
+- :func:`command_tree` runs a command that may start worker processes and adds up the
+  memory of its whole process tree, sampled from ``/proc``.
 
 Compare ratios within one run: the machine is shared and noisy.
 """
@@ -57,6 +59,103 @@ def command(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> Ra
         out.seek(0)
         err.seek(0)
         return Ran(seconds, usage.ru_maxrss, process.returncode, out.read(), err.read())
+
+
+SAMPLE = 0.05  # seconds between two looks at a process tree's memory
+
+
+def process_tree(pid: int) -> list[int]:
+    """``pid`` and its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", encoding="ascii") as f:
+                parent = int(f.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(parent, []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        todo.extend(children.get(current, []))
+    return found
+
+
+def tree_memory_kb(pids: list[int]) -> tuple[int, int]:
+    """(RSS, PSS) of ``pids`` added up. PSS shares each page among the processes that map
+    it: a forked worker's pages shared with its parent are counted once, not twice."""
+    rss = pss = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as f:
+                for line in f:
+                    if line.startswith("Rss:"):
+                        rss += int(line.split()[1])
+                    elif line.startswith("Pss:"):
+                        pss += int(line.split()[1])
+        except OSError:
+            continue
+    return rss, pss
+
+
+def _high_water_kb(pid: int) -> int | None:
+    """The process's own peak RSS so far (``VmHWM``), or None once it has gone."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        return None
+    return None
+
+
+@dataclass(frozen=True)
+class RanTree:
+    """A command and its worker processes: wall time, output, and memory three ways:
+    the peak of the tree's RSS added up, of its PSS added up (both sampled every
+    :data:`SAMPLE` s), and the sum of each process's own peak RSS (``VmHWM``, the last
+    value seen of each; the strictest: peaks at different moments and shared pages are
+    all counted in full)."""
+
+    seconds: float
+    peak_rss_kb: int
+    peak_pss_kb: int
+    sum_of_peaks_kb: int
+    processes: int
+    code: int
+    stdout: bytes
+    stderr: bytes
+
+    def summary(self) -> dict[str, Any]:
+        return {"seconds": round(self.seconds, 4), "peak_rss_kb": self.peak_rss_kb,
+                "peak_pss_kb": self.peak_pss_kb, "sum_of_peak_rss_kb": self.sum_of_peaks_kb,
+                "processes": self.processes, "exit_code": self.code}  # fmt: skip
+
+
+def command_tree(args: list[str], cwd: Path) -> RanTree:
+    """Run ``args`` in ``cwd``; wall time and the memory of its process tree."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(args, cwd=cwd, stdout=out, stderr=err)
+        peak = peak_pss = 0
+        high: dict[int, int] = {}
+        while process.poll() is None:
+            pids = process_tree(process.pid)
+            rss, pss = tree_memory_kb(pids)
+            peak, peak_pss = max(peak, rss), max(peak_pss, pss)
+            for pid in pids:
+                if (hwm := _high_water_kb(pid)) is not None:
+                    high[pid] = max(high.get(pid, 0), hwm)
+            time.sleep(SAMPLE)
+        seconds = time.perf_counter() - start
+        out.seek(0)
+        err.seek(0)
+        return RanTree(seconds, peak, peak_pss, sum(high.values()), len(high),
+                       process.returncode, out.read(), err.read())  # fmt: skip
 
 
 def treaty(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> Ran:

@@ -40,7 +40,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from measure import machine, ratio, script_main
+from measure import SAMPLE, machine, ratio, script_main
+from measure import process_tree as _tree
+from measure import tree_memory_kb as _memory_kb
 from status_bench import as_of_for
 from synthetic import bodies_for, build
 
@@ -51,46 +53,8 @@ MKDOCS = Path(sys.executable).parent / "mkdocs"
 BASE_SCALE = 0.1
 DOWNLOADS = ("csv", "json")
 QUERIES = {"": "Келісім", "ru/": "Соглашение", "en/": "Келісім"}  # en shows the kk titles
-SAMPLE = 0.05
 TARGETS = {"public_seconds": 300, "public_peak_mb": 1536, "both_seconds": 600,
            "per_page_growth": 1.25, "largest_page_kb": 200, "query_kb": 1024}  # fmt: skip
-
-
-def _tree(pid: int) -> list[int]:
-    """``pid`` and its descendants, from /proc."""
-    children: dict[int, list[int]] = {}
-    for entry in os.scandir("/proc"):
-        if not entry.name.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry.name}/stat", encoding="ascii") as f:
-                parent = int(f.read().rsplit(")", 1)[1].split()[1])
-        except (OSError, ValueError, IndexError):
-            continue
-        children.setdefault(parent, []).append(int(entry.name))
-    found, todo = [], [pid]
-    while todo:
-        current = todo.pop()
-        found.append(current)
-        todo.extend(children.get(current, []))
-    return found
-
-
-def _memory_kb(pids: list[int]) -> tuple[int, int]:
-    """(RSS, PSS) of ``pids`` added up. PSS shares each page among the processes that map
-    it: a forked build's pages shared with its parent are counted once, not twice."""
-    rss = pss = 0
-    for pid in pids:
-        try:
-            with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as f:
-                for line in f:
-                    if line.startswith("Rss:"):
-                        rss += int(line.split()[1])
-                    elif line.startswith("Pss:"):
-                        pss += int(line.split()[1])
-        except OSError:
-            continue
-    return rss, pss
 
 
 def run_tree(args: list[str], cwd: Path) -> dict[str, Any]:

@@ -1,9 +1,16 @@
-"""Run every check on a set of files and collect the results as values."""
+"""Run every check on a set of files and collect the results as values.
+
+A whole repository is checked on every core (:mod:`generator.check.workers`), and each
+file's parsed document is kept only when the caller asks for it (``documents=True``: the
+report and the site read the submissions; ``treaty validate`` and the pull-request check
+need only the problems), so memory stays that of the results.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
 from generator.check.characters import character_findings, visible
@@ -12,6 +19,7 @@ from generator.check.project import Project
 from generator.check.references import attached, check_references
 from generator.check.scan import scan
 from generator.check.schema import Finding
+from generator.check.workers import MAX_PROCESSES, available_cpus, map_chunks
 from generator.codes import CODES
 from generator.load.files import (
     SourceFile,
@@ -26,12 +34,20 @@ from generator.model import Submission
 from generator.paths import FilePlace, PathError, place_of
 from generator.problems import Problem, Severity
 
+# Whole-repository runs of at least this many files use every core, in chunks of files.
+PARALLEL_FROM = 400
+CHUNK = 128
+
+
+class DocumentsNotKept(RuntimeError):
+    """A submission was asked of a result validated without ``documents=True``."""
+
 
 @dataclass(frozen=True)
 class FileResult:
     rel: str
     place: FilePlace | None
-    data: Any
+    data: Any  # the parsed document; None when not kept (``validate(documents=False)``)
     entries: int
     problems: tuple[Problem, ...]
 
@@ -43,6 +59,8 @@ class FileResult:
         place = self.place
         if not self.valid or place is None or place.is_registry or place.period is None:
             return None
+        if self.data is None:  # a valid file always has its document, unless it was dropped
+            raise DocumentsNotKept(f"{self.rel}: validated without documents=True")
         return Submission(
             path=self.rel,
             kind=place.kind,
@@ -163,8 +181,8 @@ def _findings(
     ]
 
 
-def check_text(project: Project, rel: str, text: str) -> FileResult:
-    """Check one file's text as if it lived at ``rel``."""
+def check_text(project: Project, rel: str, text: str, documents: bool = True) -> FileResult:
+    """Check one file's text as if it lived at ``rel`` (``documents``: keep what it parsed)."""
     place = place_of(rel, project.forms, set(project.forms.schemas))
     try:
         registry_file = isinstance(place, FilePlace) and place.is_registry
@@ -182,24 +200,67 @@ def check_text(project: Project, rel: str, text: str) -> FileResult:
     rule = form.rule if form is not None else ""
     problems = _placed(rel, text, _findings(project, rel, place, data, text), rule)
     entries = _count_entries(project, place, data)
-    return FileResult(rel, place, data, entries, tuple(sorted(problems, key=Problem.sort_key)))
+    kept = data if documents else None
+    return FileResult(rel, place, kept, entries, tuple(sorted(problems, key=Problem.sort_key)))
 
 
-def check_source(project: Project, source: SourceFile) -> FileResult:
+def check_source(project: Project, source: SourceFile, documents: bool = True) -> FileResult:
     text = read_text(source)
     if isinstance(text, Problem):
         return FileResult(source.rel, None, None, 0, (text,))
-    return check_text(project, source.rel, text)
+    return check_text(project, source.rel, text, documents)
 
 
-def validate(project: Project, paths: Sequence[str] = ()) -> ValidationResult:
-    """Check the named files (or the whole repository)."""
+def _check_sources(
+    project: Project, documents: bool, sources: Sequence[SourceFile]
+) -> list[FileResult]:
+    return [check_source(project, s, documents) for s in sources]
+
+
+def _compile_schemas(project: Project, sources: Sequence[SourceFile]) -> None:
+    """Compile the schemas the files need once, before the work is shared out (forked
+    workers inherit them instead of each compiling its own)."""
+    schemas = set(project.forms.schemas)
+    for source in sources:
+        place = place_of(source.rel, project.forms, schemas)
+        if not isinstance(place, FilePlace):
+            continue
+        form = project.forms.get(place.kind)
+        name = form.schema_file if form is not None else f"{place.kind}.schema.json"
+        if project.checker.has(name):
+            project.checker.validator(name)
+
+
+def _processes(files: int, processes: int | None) -> int:
+    if processes is not None:
+        return max(1, processes)
+    return min(available_cpus(), MAX_PROCESSES) if files >= PARALLEL_FROM else 1
+
+
+def validate(
+    project: Project,
+    paths: Sequence[str] = (),
+    *,
+    documents: bool = False,
+    processes: int | None = None,
+) -> ValidationResult:
+    """Check the named files (or the whole repository).
+
+    ``documents``: keep each file's parsed document (for :meth:`ValidationResult.submissions`);
+    without it only the problems and counts are kept. ``processes``: how many processes
+    share the work (default: every CPU, up to :data:`MAX_PROCESSES`, for
+    :data:`PARALLEL_FROM` files or more; else one). The result is the same either way.
+    """
     sources, refused = discover(project.root, paths)
     loose = [p.file for p in refused if is_attachment_candidate(p)]
     if loose:  # a document is fine where a report attaches it
         kept = attached(project.root, loose)
         refused = [p for p in refused if not (is_attachment_candidate(p) and p.file in kept)]
-    files = [check_source(project, s) for s in sources]
+    workers = _processes(len(sources), processes)
+    if workers > 1:
+        _compile_schemas(project, sources)
+    work = partial(_check_sources, project, documents)
+    files = map_chunks(work, sources, workers, CHUNK)
     files.extend(FileResult(p.file, None, None, 0, (p,)) for p in refused)
     problems = sorted((p for f in files for p in f.problems), key=Problem.sort_key)
     return ValidationResult(tuple(files), tuple(problems))

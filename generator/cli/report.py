@@ -136,7 +136,7 @@ def report(
             param_hint="--period",
         )
     # Only the period's own folder and the registers: a report never reads other years.
-    result = validate(project, [f"submissions/{period}", "registry"])
+    result = validate(project, [f"submissions/{period}", "registry"], documents=True)
     built = build_report(
         project, result, period=period, fmt=fmt, lang=lang, out=out, as_of=day,
         when=_when(), edition=edition,  # type: ignore[arg-type]

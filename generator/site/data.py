@@ -56,7 +56,7 @@ def load_site_data(root: Path, edition: str, as_of: dt.date, rules_version: str 
     """Validate the repository and gather what the site shows (once per build: the plugin's
     :class:`~generator.site.session.BuildSession` keeps it for that build only)."""
     project = open_project(root)
-    result = validate(project)
+    result = validate(project, documents=True)
     return SiteData(
         project=project,
         edition=edition,

@@ -30,10 +30,20 @@ def _results(out: Path) -> dict[str, dict[str, Any]]:
 
 
 def _check_validate(found: dict[str, Any]) -> None:
-    assert COMMON | {"whole_repository", "named_files", "named_files_first_run"} <= set(found)
-    assert {"microseconds_per_entry", "named_vs_whole_seconds"} <= set(found["ratios"])
-    whole = found["whole_repository"]
-    assert whole["errors"] == 0 and whole["files"] > found["submission_files"]
+    measured = {"floor", "whole_repository", "whole_repository_one_process", "check_jsonschema",
+                "named_files", "named_files_first_run", "cli_named_files", "targets"}  # fmt: skip
+    assert COMMON | measured <= set(found)
+    assert {"whole_vs_floor_seconds", "check_jsonschema_vs_whole_seconds",
+            "microseconds_per_entry", "named_vs_whole_seconds"} <= set(found["ratios"])  # fmt: skip
+    assert set(found["targets"]["met"]) == set(found["targets"]["limits"])
+    submissions = found["submission_files"]
+    # the floor and check-jsonschema read the submissions; treaty validate the registers too
+    assert found["floor"]["files"] == found["check_jsonschema"]["files"] == submissions
+    assert found["check_jsonschema"]["calls_with_problems"] == 0  # it agrees: all valid
+    for whole in (found["whole_repository"], found["whole_repository_one_process"]):
+        assert whole["errors"] == 0 and whole["files"] > submissions and whole["exit_code"] == 0
+        assert 0 < whole["peak_pss_kb"] <= whole["sum_of_peak_rss_kb"]
+    assert found["whole_repository_one_process"]["processes"] == 1
 
 
 def _check_status(found: dict[str, Any]) -> None:

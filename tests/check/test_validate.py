@@ -7,9 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from generator.check import validate as validate_module
 from generator.check.project import Project, open_project
-from generator.check.validate import check_text, validate
+from generator.check.validate import DocumentsNotKept, check_text, validate
 from generator.problems import Severity
+from testing.examples import examples, place_example
+from testing.fixtures import copy_repo
 from testing.repo import REPO_ROOT, quick_project, write
 
 TIF = "submissions/2025/water/treaties-in-force.yaml"
@@ -30,7 +33,7 @@ VALID = (
 
 def test_counts_files_and_entries(repo: Path) -> None:
     write(repo, TIF, VALID)
-    result = validate(quick_project(repo), [str(repo / TIF)])
+    result = validate(quick_project(repo), [str(repo / TIF)], documents=True)
     assert (result.files_checked, result.entries_checked, result.errors) == (1, 2, 0)
     assert [s.path for s in result.submissions()] == [TIF]
     submission = result.submissions()[0]
@@ -77,7 +80,7 @@ def test_warnings_do_not_make_a_file_invalid(repo: Path) -> None:
         + "annex1:\n"
         + ROW.replace("kz-cn-2001-transboundary-rivers", "ect-1994-energy-charter-treaty"),
     )
-    result = validate(quick_project(repo), [str(repo / TIF)])
+    result = validate(quick_project(repo), [str(repo / TIF)], documents=True)
     assert [(p.code, p.severity) for p in result.problems] == [("TR314", Severity.WARNING)]
     assert result.errors == 0 and result.warnings == 1
     assert len(result.submissions()) == 1
@@ -143,3 +146,42 @@ def test_demo_submission_starts_with_its_schema_line(path: Path) -> None:
     first = path.read_text(encoding="utf-8").splitlines()[0]
     assert first == f"# yaml-language-server: $schema={up}schemas/{form.schema_file}"
     assert (path.parent / up / "schemas" / form.schema_file).resolve().is_file()
+
+
+# --- the whole repository on every core, documents kept or not --------------------------
+
+
+def _broken_demo(demo_repo: Path, tmp_path: Path) -> Path:
+    """The demo repository with every invalid example that has a path of its own."""
+    repo = copy_repo(demo_repo, tmp_path / "repo")
+    taken: set[str] = set()
+    for example in examples("invalid"):
+        if example.path not in taken:
+            taken.add(example.path)
+            place_example(repo, example)
+    return repo
+
+
+def test_every_core_finds_what_one_finds(
+    demo_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = _broken_demo(demo_repo, tmp_path)
+    monkeypatch.setattr(validate_module, "CHUNK", 7)  # many chunks from a small repository
+    one = validate(open_project(repo), processes=1, documents=True)
+    two = validate(open_project(repo), processes=2, documents=True)
+    assert one.errors > 20 and one.files_checked > 100
+    assert two.problems == one.problems
+    assert two.files == one.files  # same order, places, entries, problems and documents
+
+
+def test_documents_are_kept_only_when_asked(demo_repo: Path) -> None:
+    project = open_project(demo_repo)
+    paths = ["submissions/2025"]
+    kept = validate(project, paths, documents=True)
+    dropped = validate(project, paths)
+    assert [(f.rel, f.problems, f.entries) for f in dropped.files] == [
+        (f.rel, f.problems, f.entries) for f in kept.files
+    ]
+    assert kept.submissions() and all(f.data is None for f in dropped.files)
+    with pytest.raises(DocumentsNotKept):
+        dropped.submissions()

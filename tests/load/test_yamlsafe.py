@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.load import yamlsafe
 from generator.load.yamlsafe import MAX_DEPTH, StrictLoader, YamlProblem, load_yaml
 
 
@@ -255,3 +256,67 @@ def test_an_unclosed_quote_is_reported_where_it_opens() -> None:
         load_yaml(text)
     assert (caught.value.code, caught.value.line, caught.value.column) == ("TR101", 2, 4)
     assert caught.value.args_["detail"] == "yaml-quote-here"
+
+
+# --- the direct build from libyaml's events -------------------------------------------
+
+_STANDARD_ONLY = [
+    "a: &x 1\nb: *x\n",  # anchors and aliases
+    "a: 1\na: 2\n",  # a duplicate field name
+    "1: a\n'1': b\n",  # the same field name, written two ways
+    "? [a]\n: 1\n",  # a list as a field name
+    "=: 1\n",  # a field name that is not text
+    "a: !!str 1\n",  # any tag
+    "a: !!binary aGk=\n",
+    "---\na: 1\n---\nb: 2\n",  # several documents
+    "a: " + "1" * 5000 + "\n",  # a number too long
+    "a: b: c\n",  # a syntax error
+    "a:\n" + "".join("  " * (i + 1) + f"k{i}:\n" for i in range(MAX_DEPTH)) + "  v: 1\n",
+]
+
+
+def _standard(text: str) -> object:
+    """The document as PyYAML's composer and our constructors make it (the slow path)."""
+    loader = StrictLoader(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+def _typed(value: object) -> object:
+    """``value`` with every scalar's type beside it (``1 == True`` must not pass)."""
+    if isinstance(value, dict):
+        return [(k, _typed(v)) for k, v in value.items()]
+    if isinstance(value, list):
+        return [_typed(v) for v in value]
+    return (type(value).__name__, repr(value))
+
+
+@pytest.mark.parametrize("text", _STANDARD_ONLY)
+def test_what_the_events_cannot_judge_goes_the_standard_way(text: str) -> None:
+    with pytest.raises(yamlsafe._Unusual):
+        yamlsafe._from_events(text)
+
+
+def test_the_events_build_what_the_standard_path_builds() -> None:
+    texts = [
+        "a: 0x1F\nb: 0o17\nc: 1_000\nd: 1:30\ne: .inf\nf: -.nan\ng: 1e3\nh: 2025.0\ni: -0\n",
+        "a: yes\nb: no\nc: TRUE\nd: False\ne: ~\nf: null\ng:\nh: ''\n'': x\n",
+        "true: 1\nnull: 2\n3.5: x\n<<: merge-is-a-name\n",
+        "- a\n- [1, {b: c}]\n- {}\n- []\n",
+        "plain text\n",
+        'a: |\n  two\n  lines\nb: >\n  folded\n  text\nc: "esc\\u00e9"\n',
+        "d: 2025-01-10\nc: NO\nk: {kk: Мәтін, ru: Текст}\n",
+    ]
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    texts += [p.read_text("utf-8", "replace") for p in sorted(examples.rglob("*.yaml"))]
+    built = 0
+    for text in texts:
+        try:
+            direct = yamlsafe._from_events(text)
+        except yamlsafe._Unusual:
+            continue
+        built += 1
+        assert _typed(direct) == _typed(_standard(text)), text[:200]
+    assert built > len(texts) // 2

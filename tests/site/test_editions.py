@@ -48,7 +48,7 @@ def internal_strings(repo: Path) -> set[str]:
     """Texts found only in what the public may not see (internal forms and fields), and not
     inside any public text (a short phrase may also occur in public submissions)."""
     project = open_project(repo)
-    submissions = validate(project).submissions()
+    submissions = validate(project, documents=True).submissions()
     everything = {s for sub in submissions for s in strings(sub.data)}
     public = [
         s for sub in for_edition(submissions, project.forms, PUBLIC) for s in strings(sub.data)
