@@ -141,6 +141,11 @@ class Form:
     def allows(self, body: Body) -> bool:
         return body.code in self.body_codes or body.category in self.body_categories
 
+    @property
+    def treaty_table(self) -> str | None:
+        """The table whose rows are the body's treaties (the form's first), if any."""
+        return self.entries[0] if self.treaty_status and self.entries else None
+
 
 @dataclass(frozen=True)
 class Submission:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from generator.check.characters import character_findings, visible
+from generator.check.copied import check_copied
 from generator.check.meaning import check_registry, check_submission
 from generator.check.project import Project
 from generator.check.references import attached, check_references
@@ -97,14 +98,19 @@ def _sorted(problems: Iterable[Problem]) -> tuple[Problem, ...]:
     return tuple(sorted(problems, key=Problem.sort_key))
 
 
+_ONE_PER_NAME = frozenset({"TR201", "TR204", "TR314", "TR318", "TR319"})
+
+
 def _dedupe(findings: list[Finding]) -> list[Finding]:
-    """One problem per node, except missing/unknown fields, which each name a field."""
+    """One problem per node, except missing/unknown fields and missing treaties, which each
+    name a field or a treaty."""
     kept: list[Finding] = []
     seen: set[tuple[Any, ...]] = set()
     for finding in findings:
         key: tuple[Any, ...] = (finding.parts,)
-        if finding.code in ("TR201", "TR204", "TR314"):
-            key = (finding.parts, finding.code, finding.args.get("field"))
+        if finding.code in _ONE_PER_NAME:
+            named = finding.args.get("field", finding.args.get("value"))
+            key = (finding.parts, finding.code, named)
         if key not in seen:
             seen.add(key)
             kept.append(finding)
@@ -160,6 +166,7 @@ def _findings(
         *found,
         *check_submission(place, data, form, project.registry, scanned),
         *check_references(project.root, rel, place, data, scanned),
+        *check_copied(project.root, rel, place, data, len(text.encode("utf-8"))),
     ]
 
 
