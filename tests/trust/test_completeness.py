@@ -13,6 +13,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -78,7 +79,7 @@ def test_an_empty_annex1_lists_every_treaty_the_body_has(copy: Path) -> None:
 def test_a_signed_treaty_left_out_of_annex4_is_an_error_naming_it_and_point_2_2(
     copy: Path,
 ) -> None:
-    def drop(data: dict) -> None:  # type: ignore[type-arg]
+    def drop(data: dict[str, Any]) -> None:
         data["annex4"] = [r for r in data["annex4"] if r["treaty"] != "kz-kg-uz-2025-kambarata-hpp"]
 
     _edit(copy, ENERGY_DP, drop)
@@ -89,7 +90,7 @@ def test_a_signed_treaty_left_out_of_annex4_is_an_error_naming_it_and_point_2_2(
 
 
 def test_a_measure_years_outside_the_period_is_a_warning(copy: Path) -> None:
-    def old(data: dict) -> None:  # type: ignore[type-arg]
+    def old(data: dict[str, Any]) -> None:
         data["annex1"][0]["measures"][0]["date"] = "2019-06-12"
 
     _edit(copy, ENERGY, old)
