@@ -79,6 +79,10 @@ CODES: dict[str, Code] = _codes(
     Code("TR315", E),  # unknown body referenced in content
     Code("TR316", E),  # attachment missing
     Code("TR317", W),  # the Kazakh text looks like Russian
+    Code("TR318", E, "2.1"),  # a treaty in force assigned to the body is missing from Annex 1
+    Code("TR319", E, "2.2"),  # a signed treaty assigned to the body is missing from Annex 4
+    Code("TR320", W),  # a measure's or meeting's date outside the reporting period
+    Code("TR321", W),  # the file is last year's, unchanged but for the period
     Code("TR330", W, "49"),  # a meeting abroad: outside point 49, no duty to inform the MFA
     Code("TR331", W, "49"),  # next official told orally / in writing against the dates
     # TR4xx: deadlines

@@ -9,6 +9,8 @@ dialects differ in what they treat as syntax, so there is one function per purpo
   Line breaks are kept (legal text has paragraphs).
 - :func:`pandoc_escape`: pandoc's Markdown (the report as ``.md``, DOCX and Typst): pandoc
   backslash-escapes any ASCII punctuation, including ``< & @ $``; a value is one line.
+  Quotes, ``--`` and ``...`` are escaped too, so pandoc's ``smart`` extension (on in its
+  Markdown) cannot turn what a ministry wrote into curly quotes, dashes or an ellipsis.
 - :func:`gfm_escape` and :func:`gfm_code`: GitHub comments, summaries and issues: GitHub
   renders inline HTML and @mentions, so text is HTML-escaped, stripped of Markdown
   meaning, one line, and ``@`` cannot notify anyone.
@@ -25,8 +27,9 @@ from markupsafe import Markup, escape
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#])")
 _MD_LINE_START = re.compile(r"^(\s*)(\d+)([.)])(\s)|^(\s*)([-+])(\s)", re.MULTILINE)
-_PANDOC_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~^$@&])")
-_PANDOC_LEADING = re.compile(r"^([-+:=]|[0-9A-Za-z]{1,9}(?=[.)]\s))")
+_PANDOC_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~^$@&\"'])")
+_PANDOC_REPEATED = re.compile(r"([-.])(?=\1)")  # "--", "---", "...": smart typography
+_PANDOC_LEADING = re.compile(r"^([-+:=(]|[0-9A-Za-z]{1,9}(?=[.)]\s))")
 _GFM_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _CELL = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("|", "\\|"), ("\n", " "))
 
@@ -55,12 +58,13 @@ def pandoc_escape(value: object) -> str:
         return str(value)
     if value is None:
         return ""
-    text = " ".join(str(value).split())
-    return _PANDOC_SPECIAL.sub(r"\\\1", text)
+    text = _PANDOC_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
+    return _PANDOC_REPEATED.sub(r"\1\\", text)
 
 
 def pandoc_lead(value: object) -> Markup:
-    """A paragraph's text, escaped, that cannot start a list or a definition."""
+    """A paragraph's text, escaped, that cannot start a list (``- ``, ``1. ``, ``a) ``,
+    ``(1) ``, ``(@)``) or a definition."""
     text = pandoc_escape(value)
     match = _PANDOC_LEADING.match(text)
     if match:

@@ -141,6 +141,11 @@ class Form:
     def allows(self, body: Body) -> bool:
         return body.code in self.body_codes or body.category in self.body_categories
 
+    @property
+    def treaty_table(self) -> str | None:
+        """The table whose rows are the body's treaties (the form's first), if any."""
+        return self.entries[0] if self.treaty_status and self.entries else None
+
 
 @dataclass(frozen=True)
 class Submission:
@@ -153,13 +158,17 @@ class Submission:
     data: Mapping[str, Any]
     event_date: dt.date | None = None
     slug: str | None = None
+    #: (table key, index) of the entries left out because they do not pass the checks
+    skipped: frozenset[tuple[str, int]] = frozenset()
 
     def entries(self, form: Form) -> list[tuple[str, int, Mapping[str, Any]]]:
-        """Every entry as (table key, index, row); a file with no tables is one entry."""
+        """Every entry as (table key, index, row), but the skipped ones (their index is the
+        row's place in the file); a file with no tables is one entry."""
         if not form.entries:
             return [("", 0, self.data)]
         rows: list[tuple[str, int, Mapping[str, Any]]] = []
         for key in form.entries:
             for index, row in enumerate(self.data.get(key) or []):
-                rows.append((key, index, row))
+                if (key, index) not in self.skipped:
+                    rows.append((key, index, row))
         return rows

@@ -14,7 +14,7 @@ from typing import Any
 
 from generator.load.cache import ParseCache
 from generator.load.yamlsafe import YamlProblem
-from generator.model import Body, Text, Treaty
+from generator.model import Body, Form, Text, Treaty
 
 BODIES_FILE = "registry/bodies.yaml"
 TREATIES_FILE = "registry/treaties.yaml"
@@ -44,6 +44,27 @@ class Registry:
     def treaty_title(self, treaty_id: str, lang: str) -> str:
         treaty = self.treaties.get(treaty_id)
         return treaty.title.get(lang) if treaty else treaty_id
+
+
+def fits(treaty: Treaty, status: str | None, period: int) -> bool:
+    """Whether the treaty belongs in a table of ``status`` for the period: in force by
+    31 December (``in-force``), or signed by then and not in force (``signed-not-in-force``)."""
+    end = dt.date(period, 12, 31)
+    in_force = treaty.in_force_on is not None and treaty.in_force_on <= end
+    if status == "in-force":
+        return in_force
+    if status == "signed-not-in-force":
+        return not in_force and treaty.signed_on is not None and treaty.signed_on <= end
+    return True
+
+
+def treaties_for(registry: Registry, form: Form, body: str, period: int) -> list[Treaty]:
+    """The register's treaties for a body's treaty table, in the register's order: the rows
+    ``treaty new`` prefills, and the rows the completeness check wants (TR318, TR319)."""
+    return [
+        t for t in registry.treaties.values()
+        if body in t.bodies and fits(t, form.treaty_status, period)
+    ]  # fmt: skip
 
 
 def _strings(value: object) -> tuple[str, ...]:

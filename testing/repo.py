@@ -69,3 +69,23 @@ def annual(kind: str, period: int, body: str, extra: str = "") -> dict[str, str]
 def event(folder: str, kind: str, period: int, body: str, name: str, extra: str) -> dict[str, str]:
     """A per-event file in ``folder`` of ``body``'s period."""
     return {f"submissions/{period}/{body}/{folder}/{name}.yaml": head(kind, period, body) + extra}
+
+
+#: Annex 1 rows for every treaty the register assigns to the water ministry and that is in
+#: force in 2025: a file of water's for 2025 needs them all (TR318).
+WATER_TREATIES_2025 = (
+    "kz-cn-2001-transboundary-rivers",
+    "unece-1992-water-convention",
+    "kz-uz-2022-water-management",
+    "kz-kg-2000-chu-talas-facilities",
+)
+
+
+def water_annex1(extra: str = "") -> str:
+    """``annex1:`` with one plain row per treaty of :data:`WATER_TREATIES_2025`, then ``extra``."""
+    rows = "".join(
+        f"  - treaty: {treaty}\n    obligations: {{ru: Обмен данными.}}\n"
+        "    measures: [{text: {ru: Проведено.}}]\n    status: implemented\n"
+        for treaty in WATER_TREATIES_2025
+    )
+    return "annex1:\n" + rows + extra

@@ -17,7 +17,7 @@ import pytest
 
 from generator.cli.main import main
 from generator.load.files import BOM
-from testing.repo import write
+from testing.repo import water_annex1, write
 
 TIF = "submissions/2025/water/treaties-in-force.yaml"
 HEAD = "form: treaties-in-force\nperiod: 2025\nbody: water\n"
@@ -156,7 +156,7 @@ def test_whole_repository_reports_the_attack_too(
 
 # --- exit codes -------------------------------------------------------------------------
 
-VALID_TIF = HEAD + "annex1: []\n"
+VALID_TIF = HEAD + water_annex1()
 
 
 def test_exit_0_for_a_valid_file(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -170,7 +170,7 @@ def test_exit_0_with_only_warnings(repo: Path, capsys: pytest.CaptureFixture[str
         "  - treaty: ect-1994-energy-charter-treaty\n    obligations: {ru: Обмен.}\n"
         "    measures: [{text: {ru: Проведено.}}]\n    status: implemented\n"
     )
-    write(repo, TIF, HEAD + "annex1:\n" + row)
+    write(repo, TIF, HEAD + water_annex1(row))
     assert main(["validate", "--repo", str(repo), "--lang", "en", str(repo / TIF)]) == 0
     assert ": warning TR314 " in capsys.readouterr().out
 

@@ -1,8 +1,8 @@
 """Checks of meaning: what a schema cannot say.
 
 Body and period match the path, referenced treaties and bodies exist, a treaty's status
-fits the form, dates are in order and inside the period, no treaty twice in one table, and
-registry codes are unique.
+fits the form, dates are in order and inside the period, no treaty twice in one table, no
+treaty of the body's left out of its treaty table, and registry codes are unique.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from generator.check.schema import Finding, PathParts
 from generator.check.suggest import closest
 from generator.model import Form
 from generator.paths import FilePlace
-from generator.registry import Registry, parse_date
+from generator.registry import Registry, parse_date, treaties_for
 
 __all__ = ["DATE_ORDER", "check_registry", "check_submission", "walk"]
 
@@ -178,6 +178,49 @@ def check_treaties(
     return found
 
 
+def check_completeness(
+    place: FilePlace, data: Mapping[str, Any], form: Form, registry: Registry
+) -> list[Finding]:
+    """Every treaty the register assigns to the body that belongs in the form's treaty table
+    for the period (the rows ``treaty new`` prefills) is in it: Annex 1 lists the treaties
+    in force (point 2.1, TR318), Annex 4 those signed and not in force (point 2.2, TR319)."""
+    table = form.treaty_table
+    if table is None or place.period is None or not place.body or place.event_date:
+        return []
+    rows = data.get(table)
+    if not isinstance(rows, list):
+        return []  # the schema says the table is missing
+    listed = {row.get("treaty") for row in rows if isinstance(row, dict)}
+    code = "TR318" if form.treaty_status == "in-force" else "TR319"
+    wanted = treaties_for(registry, form, place.body, place.period)
+    at: PathParts = (table,)
+    args = {"period": str(place.period), "table": table}
+    return [Finding(at, code, {"value": t.id, **args}, True) for t in wanted if t.id not in listed]
+
+
+#: Dates of what was done in the reporting year: a measure taken (Annex 1), a meeting held
+#: (Annex 3). The repository's reading: a date outside the period is most likely a typo or
+#: a row copied from another year, so it is a warning (TR320), not a refusal.
+IN_PERIOD = ("measures", "meetings")
+
+
+def check_period_dates(place: FilePlace, data: Mapping[str, Any], form: Form) -> list[Finding]:
+    if place.period is None or place.event_date:
+        return []
+    found: list[Finding] = []
+    for key in form.entries:
+        rows = data.get(key)
+        for index, row in enumerate(rows if isinstance(rows, list) else ()):
+            for name in IN_PERIOD:
+                items = row.get(name) if isinstance(row, dict) else None
+                for i, item in enumerate(items if isinstance(items, list) else ()):
+                    day = parse_date(item.get("date")) if isinstance(item, dict) else None
+                    if day is not None and day.year != place.period:
+                        args = {"value": day.isoformat(), "period": str(place.period)}
+                        found.append(Finding((key, index, name, i, "date"), "TR320", args))
+    return found
+
+
 def check_body_refs(data: Any, registry: Registry, scanned: Scan | None = None) -> list[Finding]:
     found: list[Finding] = []
     for parts, value in (scanned or scan(data)).values("requested_body"):
@@ -222,6 +265,8 @@ def check_submission(
         *check_event_date(place, data, form),
         *check_date_order(data, scanned),
         *check_treaties(place, data, form, registry, scanned),
+        *check_completeness(place, data, form, registry),
+        *check_period_dates(place, data, form),
         *check_languages(scanned),
         *check_body_refs(data, registry, scanned),
         *check_meeting(form.kind, data),

@@ -8,12 +8,14 @@ need only the problems), so memory stays that of the results.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
 
 from generator.check.characters import character_findings, visible
+from generator.check.copied import check_copied
 from generator.check.meaning import check_registry, check_submission
 from generator.check.project import Project
 from generator.check.references import attached, check_references
@@ -30,7 +32,7 @@ from generator.load.files import (
 )
 from generator.load.positions import compose, json_path, locate
 from generator.load.yamlsafe import YamlProblem, load_yaml
-from generator.model import Submission
+from generator.model import Form, Submission
 from generator.paths import FilePlace, PathError, place_of
 from generator.problems import Problem, Severity
 
@@ -41,6 +43,19 @@ CHUNK = 128
 
 class DocumentsNotKept(RuntimeError):
     """A submission was asked of a result validated without ``documents=True``."""
+
+
+_ENTRY = re.compile(r"^\$\.(?P<table>[A-Za-z0-9_]+)\[(?P<index>\d+)\]")
+#: Errors that say a row is missing, not that one is wrong: the rows there still stand.
+OMISSIONS = frozenset({"TR318", "TR319"})
+
+
+def entry_of(problem: Problem, form: Form) -> tuple[str, int] | None:
+    """The entry (table key, row index) a problem lies in, or None (the file as a whole)."""
+    match = _ENTRY.match(problem.path)
+    if match is None or match["table"] not in form.entries:
+        return None
+    return match["table"], int(match["index"])
 
 
 @dataclass(frozen=True)
@@ -69,6 +84,40 @@ class FileResult:
             data=self.data,
             event_date=place.event_date,
             slug=place.slug,
+        )
+
+    def entry_errors(self, form: Form) -> Mapping[tuple[str, int], tuple[Problem, ...]] | None:
+        """The errors of each entry that has any, when every error of the file lies inside
+        an entry (or says a treaty is missing); None when one concerns the file as a whole
+        (its header, a table, a value outside the tables), or the file did not parse."""
+        if not isinstance(self.data, dict) or self.place is None or not form.entries:
+            return None
+        found: dict[tuple[str, int], list[Problem]] = {}
+        for found_problem in self.problems:
+            if not found_problem.is_error or found_problem.code in OMISSIONS:
+                continue
+            entry = entry_of(found_problem, form)
+            if entry is None:
+                return None
+            found.setdefault(entry, []).append(found_problem)
+        return {entry: tuple(problems) for entry, problems in found.items()}
+
+    def partial(self, form: Form) -> Submission | None:
+        """The submission without the entries that have errors (see :meth:`entry_errors`);
+        None when the file as a whole is wrong."""
+        place = self.place
+        errors = self.entry_errors(form)
+        if errors is None or place is None or place.is_registry or place.period is None:
+            return None
+        return Submission(
+            path=self.rel,
+            kind=place.kind,
+            period=place.period,
+            body=place.body or "",
+            data=self.data,
+            event_date=place.event_date,
+            slug=place.slug,
+            skipped=frozenset(errors),
         )
 
 
@@ -115,14 +164,19 @@ def _sorted(problems: Iterable[Problem]) -> tuple[Problem, ...]:
     return tuple(sorted(problems, key=Problem.sort_key))
 
 
+_ONE_PER_NAME = frozenset({"TR201", "TR204", "TR314", "TR318", "TR319"})
+
+
 def _dedupe(findings: list[Finding]) -> list[Finding]:
-    """One problem per node, except missing/unknown fields, which each name a field."""
+    """One problem per node, except missing/unknown fields and missing treaties, which each
+    name a field or a treaty."""
     kept: list[Finding] = []
     seen: set[tuple[Any, ...]] = set()
     for finding in findings:
         key: tuple[Any, ...] = (finding.parts,)
-        if finding.code in ("TR201", "TR204", "TR314"):
-            key = (finding.parts, finding.code, finding.args.get("field"))
+        if finding.code in _ONE_PER_NAME:
+            named = finding.args.get("field", finding.args.get("value"))
+            key = (finding.parts, finding.code, named)
         if key not in seen:
             seen.add(key)
             kept.append(finding)
@@ -178,6 +232,7 @@ def _findings(
         *found,
         *check_submission(place, data, form, project.registry, scanned),
         *check_references(project.root, rel, place, data, scanned),
+        *check_copied(project.root, rel, place, data, len(text.encode("utf-8"))),
     ]
 
 

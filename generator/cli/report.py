@@ -148,9 +148,11 @@ def report(
     found, paths = built.consolidation, built.paths
     totals = found.totals
     draft = "" if final else f"; a draft, {len(built.missing)} part(s) the MFA has still to write"
+    files = sum(1 for x in found.excluded if not x.entry)
+    left = f" ({totals.excluded} entries excluded)" if totals.excluded else ""
     click.echo(
-        f"treaty report: {totals.shown}/{totals.received} entries, "
-        f"{len(found.excluded)} file(s) excluded{draft}; wrote {', '.join(str(p) for p in paths)}",
+        f"treaty report: {totals.shown}/{totals.received} entries{left}, "
+        f"{files} file(s) excluded{draft}; wrote {', '.join(str(p) for p in paths)}",
         err=True,
     )
     return EXIT_OK

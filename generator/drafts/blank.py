@@ -2,7 +2,8 @@
 
 A treaty table (Annex 1 of treaties-in-force, Annex 4 of domestic-procedures) gets one row
 per treaty that the register assigns to the body and that is in force (or signed and not
-yet in force) in the period: the same test the validator applies (TR304, TR305).
+yet in force) in the period: the same selection the validator applies (TR304, TR305, and
+TR318, TR319 for a treaty left out: :func:`generator.registry.treaties_for`).
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from typing import Any
 from generator.check.schema import inline_refs
 from generator.forms import FormSet
 from generator.model import Form, Treaty
-from generator.registry import Registry
+from generator.registry import fits, treaties_for
 
 HEADER = ("form", "period", "body")
+__all__ = ["fits", "treaties_for"]  # the register's selection, shared with the checks
 
 
 def form_schema(forms: FormSet, form: Form) -> Mapping[str, Any]:
@@ -48,28 +50,9 @@ def blank(node: Mapping[str, Any]) -> Any:
     return ""
 
 
-def fits(treaty: Treaty, status: str | None, period: int) -> bool:
-    """Whether the treaty belongs in a table of ``status`` for the period."""
-    end = dt.date(period, 12, 31)
-    in_force = treaty.in_force_on is not None and treaty.in_force_on <= end
-    if status == "in-force":
-        return in_force
-    if status == "signed-not-in-force":
-        return not in_force and treaty.signed_on is not None and treaty.signed_on <= end
-    return True
-
-
-def treaties_for(registry: Registry, form: Form, body: str, period: int) -> list[Treaty]:
-    """The register's treaties for a body's treaty table, in the register's order."""
-    return [
-        t for t in registry.treaties.values()
-        if body in t.bodies and fits(t, form.treaty_status, period)
-    ]  # fmt: skip
-
-
 def treaty_table(form: Form) -> str | None:
     """The table whose rows are the body's treaties (the form's first), if the form has one."""
-    return form.entries[0] if form.treaty_status and form.entries else None
+    return form.treaty_table
 
 
 def _row(items: Mapping[str, Any], treaty_id: str) -> dict[str, Any]:

@@ -159,19 +159,27 @@ class FormGroup:
 
 @dataclass(frozen=True)
 class Excluded:
-    """An invalid file of the period, left out, with its reasons (problems)."""
+    """What of the period is left out, with its reasons (problems): a whole file, or with
+    ``entry`` ("annex1[3]": table key and row index in the file) one entry of a file
+    whose other entries are shown."""
 
     path: str
     body: str
     problems: tuple[Problem, ...]
+    entry: str = ""
+    kind: str = ""
 
 
 @dataclass(frozen=True)
 class TotalRow:
+    """Entries of one body and form: ``received`` (in files that pass or whose errors lie
+    inside entries), ``shown``, and ``excluded`` (entries with errors, left out)."""
+
     body: str
     kind: str
     received: int
     shown: int
+    excluded: int = 0
 
     @property
     def balanced(self) -> bool:
@@ -190,6 +198,15 @@ class Totals:
     @property
     def shown(self) -> int:
         return sum(r.shown for r in self.rows)
+
+    @property
+    def excluded(self) -> int:
+        return sum(r.excluded for r in self.rows)
+
+    @property
+    def submitted(self) -> int:
+        """Entries submitted in the files that were read: shown + excluded."""
+        return self.received + self.excluded
 
     @property
     def balanced(self) -> bool:

@@ -1,8 +1,12 @@
-"""Conservation: every entry received appears in the report exactly once.
+"""Conservation: every entry submitted appears in the report exactly once, or is excluded.
 
-"Received" is counted straight from the valid submissions (``Submission.entries``);
-"shown" from the places the renderers iterate over (per-treaty tables, the MFA's own
-sections, the chapter-6 summary). A missing or duplicated entry stops the report.
+"Received" is counted straight from the submissions (``Submission.entries``, which leaves
+out the entries with errors); "shown" from the places the renderers iterate over
+(per-treaty tables, the MFA's own sections, the chapter-6 summary); "excluded" from the
+entries left out with their reasons. Entries are counted as distinct (period, body, form,
+entry) keys: entries submitted = entries shown + entries excluded, and a key submitted
+twice (two files for one body's annual form, say) stops the report, as does a missing
+or duplicated entry.
 """
 
 from __future__ import annotations
@@ -12,8 +16,47 @@ from collections.abc import Iterable, Sequence
 
 from generator.errors import ConservationError
 from generator.forms import FormSet
-from generator.model import Submission
-from generator.report.model import Entry, TotalRow, Totals
+from generator.model import Form, Submission
+from generator.report.model import Entry, Excluded, TotalRow, Totals
+
+#: (period, body, form, entry): the entry is "annex1[3]" for an annual form (one file per
+#: period, body and form), "event-reports/2025-04-22-forum:annex[0]" for a per-event one.
+EntryKey = tuple[int, str, str, str]
+
+
+def entry_key(form: Form, period: int, path: str, table: str, index: int) -> EntryKey:
+    """The key of one entry; ``path`` is the file's (submissions/<period>/<body>/...)."""
+    parts = path.split("/")
+    body = parts[2] if len(parts) > 2 else ""
+    entry = f"{table}[{index}]" if table else "file"
+    if form.folder is not None:  # per-event: the file (without extension) names the event
+        entry = f"{'/'.join(parts[3:]).rsplit('.', 1)[0]}:{entry}"
+    return period, body, form.kind, entry
+
+
+def _shown(key: EntryKey) -> str:
+    return "/".join(str(part) for part in key)
+
+
+def conserve(
+    submitted: Sequence[EntryKey], shown: Sequence[EntryKey], excluded: Sequence[EntryKey]
+) -> None:
+    """Raise :class:`ConservationError` unless every key submitted once is shown or
+    excluded, exactly once, and no key is submitted twice."""
+    twice = sorted(_shown(k) for k, n in Counter(submitted).items() if n > 1)
+    if twice:
+        raise ConservationError(
+            f"the same entry was submitted more than once: {', '.join(twice)} "
+            "(one file per period, body and form)"
+        )
+    placed = Counter(shown) + Counter(excluded)
+    wrong = sorted(
+        f"{_shown(k)} ({placed[k]}×)" for k in set(submitted) | set(placed) if placed[k] != 1
+    )
+    if wrong or set(placed) - set(submitted):
+        raise ConservationError(
+            "entries submitted ≠ entries shown + entries excluded: " + ", ".join(wrong)
+        )
 
 
 def received(submissions: Iterable[Submission], forms: FormSet) -> Counter[tuple[str, str]]:
@@ -42,14 +85,19 @@ def totals(
     counted: Counter[tuple[str, str]],
     entries: Sequence[Entry],
     shown: Sequence[Entry],
+    excluded: Sequence[Excluded] = (),
 ) -> Totals:
     """The totals table; raises :class:`ConservationError` when received and shown differ."""
     _check_unique(shown, (e.uid for e in entries))
     placed: Counter[tuple[str, str]] = Counter((e.body, e.kind) for e in shown)
+    left: Counter[tuple[str, str]] = Counter((x.body, x.kind) for x in excluded if x.entry)
     order = {kind: i for i, kind in enumerate(kinds)}
-    keys = sorted(set(counted) | set(placed), key=lambda k: (k[0], order.get(k[1], 99), k[1]))
+    keys = sorted(
+        set(counted) | set(placed) | set(left), key=lambda k: (k[0], order.get(k[1], 99), k[1])
+    )
     rows = tuple(
-        TotalRow(body, kind, counted[(body, kind)], placed[(body, kind)]) for body, kind in keys
+        TotalRow(body, kind, counted[(body, kind)], placed[(body, kind)], left[(body, kind)])
+        for body, kind in keys
     )
     result = Totals(forms=tuple(kinds), rows=rows)
     if not result.balanced:

@@ -117,8 +117,10 @@ def _excluded(w: Words, c: Consolidation) -> Section:
             )
             for r in reasons
         )
-        rows.append([item.path, w.body(item.body), text or w.t("no_reason")])
-    table = w.table(heading, [w.t("col_file"), w.t("col_body"), w.t("col_reasons")], rows)
+        entry = item.entry or w.t("whole_file")
+        rows.append([item.path, entry, w.body(item.body), text or w.t("no_reason")])
+    header = [w.t("col_file"), w.t("col_entry"), w.t("col_body"), w.t("col_reasons")]
+    table = w.table(heading, header, rows)
     return Section("excluded", heading, 2, (Para(w.t("excluded_note"), "note"), table))
 
 
@@ -126,12 +128,15 @@ def _totals(w: Words, c: Consolidation) -> Section:
     t = c.totals
     forms = ", ".join(w.form_title(k) for k in t.forms)
     header = [w.t("col_body"), w.t("col_form"), w.t("col_received"), w.t("col_shown")]
-    rows = [[w.body(r.body), w.form_short(r.kind), r.received, r.shown] for r in t.rows]
-    rows.append([w.t("total"), "", t.received, t.shown])
+    header.append(w.t("col_excluded"))
+    rows = [[w.body(r.body), w.form_short(r.kind), r.received, r.shown, r.excluded] for r in t.rows]
+    rows.append([w.t("total"), "", t.received, t.shown, t.excluded])
+    conserved = w.t("totals_excluded", submitted=t.submitted, shown=t.shown, excluded=t.excluded)
     blocks: tuple[Block, ...] = (
         Para(w.t("totals_scope", forms=forms, edition=w.t(f"edition_{c.edition}")), "note"),
         w.table("", header, rows),
         Para(w.t("totals_balanced", received=t.received, shown=t.shown)),
+        Para(conserved),
     )
     return Section("totals", w.t("totals"), 2, blocks)
 

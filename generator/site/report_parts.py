@@ -6,8 +6,11 @@ characters of text; a table longer than that is cut between rows, and the piece 
 goes on in the next part says so.
 
 The layout is a :data:`Plan` of indices, made from one language's document and applied to
-every language's (they have the same sections, blocks and rows), so a part has the same
-number, and the language switcher the same page, in every language.
+every language's (they have the same sections, tables and rows), so a part has the same
+number, and the language switcher the same page, in every language. Paragraphs are not
+in the plan: a text may have more paragraphs in one language than in another, so each
+language's own paragraphs go with the table they follow (or open their section), and
+none is left out.
 """
 
 from __future__ import annotations
@@ -24,7 +27,8 @@ CONTENTS_LEVEL = 3  # chapters and annexes; not the section of every treaty
 
 @dataclass(frozen=True)
 class PieceRef:
-    """Section ``section``; of each of its blocks shown, (block, first row, end row)."""
+    """Section ``section``; of each of its tables shown, (table, first row, end row), the
+    table counted among the section's tables only."""
 
     section: int
     blocks: tuple[tuple[int, int, int], ...]
@@ -73,9 +77,13 @@ class _Layout:
     def section(self, index: int, section: Section) -> None:
         blocks: list[tuple[int, int, int]] = []
         continued = False
-        for b, block in enumerate(section.blocks):
+        tables = 0
+        for block in section.blocks:
             self.used += _head_size(block)
-            rows = block.rows if isinstance(block, TableBlock) else ()
+            if not isinstance(block, TableBlock):
+                continue
+            b, tables = tables, tables + 1
+            rows = block.rows
             start = 0
             for r, row in enumerate(rows):
                 size = _row_size(row)
@@ -100,20 +108,51 @@ def plan_of(document: Document, budget: int = PART_CHARS) -> Plan:
     return tuple(tuple(p) for p in layout.parts if p) or ((),)
 
 
-def _block(block: Block, start: int, end: int) -> Block:
-    if isinstance(block, TableBlock):
-        return TableBlock(block.caption, block.header, block.rows[start:end])
-    return block
+def _owners(plan: Plan) -> dict[tuple[int, int], tuple[int, int]]:
+    """Where each section's paragraphs go, as (section, run) -> (part, piece): run 0 (the
+    paragraphs before the first table) with the section's first piece, run ``k`` (after
+    table ``k - 1``) with the last piece that shows that table, a run after a table the
+    plan does not show with the section's last piece."""
+    owners: dict[tuple[int, int], tuple[int, int]] = {}
+    last: dict[int, tuple[int, int]] = {}
+    for p, refs in enumerate(plan):
+        for i, ref in enumerate(refs):
+            owners.setdefault((ref.section, 0), (p, i))
+            last[ref.section] = (p, i)
+            for table, _start, _end in ref.blocks:
+                owners[(ref.section, table + 1)] = (p, i)
+    return {**{(s, -1): at for s, at in last.items()}, **owners}
+
+
+def _blocks(
+    section: Section,
+    ref: PieceRef,
+    at: tuple[int, int],
+    owners: dict[tuple[int, int], tuple[int, int]],
+) -> tuple[Block, ...]:
+    shown = {table: (start, end) for table, start, end in ref.blocks}
+    blocks: list[Block] = []
+    run = 0
+    for block in section.blocks:
+        if isinstance(block, TableBlock):
+            if run in shown:
+                start, end = shown[run]
+                blocks.append(TableBlock(block.caption, block.header, block.rows[start:end]))
+            run += 1
+        elif owners.get((ref.section, run), owners.get((ref.section, -1))) == at:
+            blocks.append(block)
+    return tuple(blocks)
 
 
 def apply(plan: Plan, document: Document) -> list[Part]:
     """The parts of ``document`` (any language) laid out as ``plan`` says."""
+    owners = _owners(plan)
     parts = []
     for number, refs in enumerate(plan, 1):
         pieces = []
-        for ref in refs:
+        for i, ref in enumerate(refs):
             section = document.sections[ref.section]
-            blocks = tuple(_block(section.blocks[b], s, e) for b, s, e in ref.blocks)
+            blocks = _blocks(section, ref, (number - 1, i), owners)
             pieces.append(Piece(section, blocks, ref.continued))
         parts.append(Part(number, tuple(pieces)))
     return parts

@@ -23,18 +23,23 @@ ROW = (
     "    measures: [{text: {ru: Проведено.}}]\n"
     "    status: implemented\n"
 )
-VALID = (
-    HEAD
-    + "annex1:\n"
-    + ROW
-    + ROW.replace("kz-cn-2001-transboundary-rivers", "unece-1992-water-convention")
+# the rows for water's other treaties in force in 2025 (the register's): Annex 1 lists them
+# all (TR318), so a test about one row carries these too
+OTHERS = "".join(
+    ROW.replace("kz-cn-2001-transboundary-rivers", treaty)
+    for treaty in (
+        "unece-1992-water-convention",
+        "kz-uz-2022-water-management",
+        "kz-kg-2000-chu-talas-facilities",
+    )
 )
+VALID = HEAD + "annex1:\n" + ROW + OTHERS
 
 
 def test_counts_files_and_entries(repo: Path) -> None:
     write(repo, TIF, VALID)
     result = validate(quick_project(repo), [str(repo / TIF)], documents=True)
-    assert (result.files_checked, result.entries_checked, result.errors) == (1, 2, 0)
+    assert (result.files_checked, result.entries_checked, result.errors) == (1, 4, 0)
     assert [s.path for s in result.submissions()] == [TIF]
     submission = result.submissions()[0]
     assert (submission.kind, submission.period, submission.body) == (
@@ -53,7 +58,9 @@ def test_whole_repository_counts_registry_items_as_entries(repo: Path) -> None:
 
 
 def test_problems_are_sorted_and_invalid_files_give_no_submission(repo: Path) -> None:
-    write(repo, TIF, HEAD + "annex1:\n" + ROW.replace("implemented", "done") + "extra: 1\n")
+    write(
+        repo, TIF, HEAD + "annex1:\n" + ROW.replace("implemented", "done") + OTHERS + "extra: 1\n"
+    )
     write(repo, "submissions/2025/energy/treaties-in-force.yaml", "[1]\n")
     result = validate(quick_project(repo))
     assert [(p.file, p.code) for p in result.problems] == [
@@ -67,7 +74,9 @@ def test_problems_are_sorted_and_invalid_files_give_no_submission(repo: Path) ->
 
 def test_one_problem_per_node(repo: Path) -> None:
     # a date that breaks both the pattern and the format is one problem, not two
-    write(repo, TIF, HEAD + "annex1:\n" + ROW.replace("{text:", '{date: "2025-5-1", text:'))
+    write(
+        repo, TIF, HEAD + "annex1:\n" + ROW.replace("{text:", '{date: "2025-5-1", text:') + OTHERS
+    )
     result = validate(quick_project(repo), [str(repo / TIF)])
     assert [p.code for p in result.problems] == ["TR205"]
 
@@ -78,6 +87,8 @@ def test_warnings_do_not_make_a_file_invalid(repo: Path) -> None:
         TIF,
         HEAD
         + "annex1:\n"
+        + ROW
+        + OTHERS
         + ROW.replace("kz-cn-2001-transboundary-rivers", "ect-1994-energy-charter-treaty"),
     )
     result = validate(quick_project(repo), [str(repo / TIF)], documents=True)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.escape import pandoc_escape
 from generator.report.labels import report_labels
 from tests.report.conftest import build_all
 from tests.report.readback import docx_text, flat
@@ -19,7 +20,7 @@ def test_report_builds_in_each_language(
     labels = report_labels(lang)
     md = flat(built.path("md").read_text(encoding="utf-8"))
     for key in ("section_1", "section_2", "section_3", "section_4", "section_5", "totals"):
-        assert flat(labels(key)) in md
+        assert pandoc_escape(labels(key)) in md
     assert f'<html lang="{lang}">' in built.path("html").read_text(encoding="utf-8")
     assert flat(labels("section_2")) in docx_text(built.path("docx"))
     assert built.json()["report"]["lang"] == lang

@@ -19,6 +19,7 @@ import pytest
 from generator.cli.main import main
 from testing.fixtures import copy_repo
 from testing.git import git
+from testing.literal import put_text
 
 __all__ = ["git"]
 
@@ -54,9 +55,11 @@ class Built:
 
 @pytest.fixture(scope="session")
 def site_repo(demo_repo: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the demo repository with the XSS payload committed on top."""
+    """A copy of the demo repository with the XSS payload and text full of Markdown
+    (:mod:`testing.literal`) committed on top."""
     repo = copy_repo(demo_repo, tmp_path_factory.mktemp("site-repo") / "repo")
     add_xss(repo)
+    put_text(repo)
     return repo
 
 

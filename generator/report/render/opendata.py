@@ -28,8 +28,8 @@ FIXED = (
 )  # fmt: skip
 INTEGER = frozenset({"period", "annex", "entry", "received", "shown", "line", "column"})
 SKIPPED = frozenset({"form", "period", "body", "treaty"})
-TOTAL_COLUMNS = ("body", "body_name", "form", "form_title", "received", "shown")
-EXCLUDED_COLUMNS = ("file", "body", "line", "column", "code", "message")
+TOTAL_COLUMNS = ("body", "body_name", "form", "form_title", "received", "shown", "excluded")
+EXCLUDED_COLUMNS = ("file", "entry", "body", "line", "column", "code", "message")
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -82,13 +82,14 @@ def tables(
     entries = tuple({**_entry_row(e, w, content), "period": c.period} for e in c.entries)
     totals = tuple(
         {"body": r.body, "body_name": w.body(r.body), "form": r.kind,
-         "form_title": w.form_title(r.kind), "received": r.received, "shown": r.shown}
+         "form_title": w.form_title(r.kind), "received": r.received, "shown": r.shown,
+         "excluded": r.excluded}
         for r in c.totals.rows
     )  # fmt: skip
     messages = catalogue(lang)
     excluded = tuple(
-        {"file": x.path, "body": x.body, "line": p.line, "column": p.column, "code": p.code,
-         "message": messages.localize(p, project.forms, citer(lang)).message}
+        {"file": x.path, "entry": x.entry, "body": x.body, "line": p.line, "column": p.column,
+         "code": p.code, "message": messages.localize(p, project.forms, citer(lang)).message}
         for x in c.excluded
         for p in x.problems
     )  # fmt: skip

@@ -30,9 +30,15 @@ def template_path() -> Path:
     return Path(str(resources.files("generator").joinpath("templates/report/report.typ")))
 
 
+def dots_filter_path() -> Path:
+    """The Lua filter that keeps "..." three dots in Typst (not its ellipsis shorthand)."""
+    return Path(str(resources.files("generator").joinpath("templates/report/literal-dots.lua")))
+
+
 def to_typst(doc: Document, when: dt.datetime) -> str:
     args = [
         "--to=typst",
+        f"--lua-filter={dots_filter_path()}",
         "--standalone",
         "--columns=40",
         f"--template={template_path()}",

@@ -14,7 +14,7 @@ from generator.check.validate import FileResult, ValidationResult
 from generator.cli.main import main
 from generator.i18n import catalogue
 from generator.problems import Problem, Severity
-from testing.repo import real_forms, write
+from testing.repo import real_forms, water_annex1, write
 
 TIF = "submissions/2025/water/treaties-in-force.yaml"
 ERROR = Problem(TIF, 14, 7, "$.annex1[0]", "TR201", Severity.ERROR, {"field": "status"})
@@ -105,13 +105,13 @@ def test_markdown_column_headers_are_in_the_chosen_language(lang: str, head: str
 def test_cli_json_file_is_relative_to_the_repository(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    write(repo, TIF, "form: treaties-in-force\nperiod: 2024\nbody: water\nannex1: []\n")
+    write(repo, TIF, "form: treaties-in-force\nperiod: 2024\nbody: water\n" + water_annex1())
     code = main(["validate", "--repo", str(repo), "--format", "json", str(repo / TIF)])
     payload = json.loads(capsys.readouterr().out)
     assert code == 1
     assert payload == {
         "files_checked": 1,
-        "entries_checked": 0,
+        "entries_checked": 4,
         "problems": [
             {
                 "file": TIF,
