@@ -19,7 +19,7 @@
 
   /* ------------------------------------------------------------ validator */
   var Ajv = window.ajv2020.default || window.ajv2020;
-  var ajv = new Ajv({ allErrors: true, strict: false });
+  var ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
   var DAY = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
   function isDate(text) { /* as Python's date.fromisoformat: a real calendar day */
     if (!DAY.test(text)) return false;
@@ -393,10 +393,13 @@
     if (D.treaty_status === "signed-not-in-force") return !inForce && !!t.signed && t.signed <= end;
     return true;
   }
+  var filledFor = "";
   function prefill() {
     if (!tableWidget || !tablePristine) return;
     var d = data();
     if (!d.body || typeof d.period !== "number") return;
+    if (filledFor === d.body + "/" + d.period) return; /* a change event on leaving the field */
+    filledFor = d.body + "/" + d.period;
     var rows = Object.keys(D.treaties).filter(function (id) {
       var t = D.treaties[id];
       return t.bodies.indexOf(d.body) >= 0 && fits(t, d.period);
