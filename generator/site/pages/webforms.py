@@ -33,9 +33,11 @@ from generator.site.fields import FieldDoc, field_docs
 from generator.site.pages.common import SitePages
 from generator.site.pages.forms import (
     SharedDescriptions,
+    example_data,
     field_description,
     load_shared,
     localize,
+    period_rule,
 )
 from generator.site.render import render_html
 from generator.site.session import BuildSession
@@ -50,6 +52,12 @@ LANGS = ("kk", "ru", "en")
 def new_src(kind: str) -> str:
     """The web form's source path: ``forms/<kind>/new.md`` (URL ``forms/<kind>/new/``)."""
     return f"forms/{kind}/new.md"
+
+
+def _without_examples(schema: Mapping[str, Any]) -> dict[str, Any]:
+    """A schema without its ``examples`` (Ajv does not need them; the page's example is
+    the one the edition may show)."""
+    return {k: v for k, v in schema.items() if k != "examples"}
 
 
 def _referenced(schema: Any, schemas: Mapping[str, Mapping[str, Any]]) -> list[str]:
@@ -181,8 +189,7 @@ def form_data(data: SiteData, form: Form, texts: SiteTexts, repo_url: str) -> di
         }
         for t in project.registry.treaties.values()
     }
-    schema = forms.schemas[own]
-    examples = schema.get("examples") or []
+    example, blank = example_data(form, forms, data.edition)  # none of an internal form's
     common = forms.schemas.get("common.schema.json", {})
     slug = (common.get("$defs") or {}).get("slug", {}).get("pattern", "^[a-z0-9]+(-[a-z0-9]+)*$")
     return {
@@ -190,9 +197,9 @@ def form_data(data: SiteData, form: Form, texts: SiteTexts, repo_url: str) -> di
         "lang": lang,
         "schema_file": own,
         "schema_id": LOCAL_BASE + own,
-        "schemas": {name: named[name] for name in files},
+        "schemas": {name: _without_examples(named[name]) for name in files},
         "spec": _Spec(form, forms, load_shared(project.root), lang).tree(),
-        "example": examples[0] if examples else None,
+        "example": None if blank else example,  # TR205 shows a correct value from it
         "labels": {name: forms.label(name, lang) for name in forms.labels}
         | {name: text.get(lang) for name, text in form.labels.items()},
         "messages": messages(lang),
@@ -204,7 +211,7 @@ def form_data(data: SiteData, form: Form, texts: SiteTexts, repo_url: str) -> di
         "folder": form.folder,
         "date_field": form.date_field,
         "slug_pattern": slug,
-        "period_default": period_rule(data, form),
+        "period_default": period_rule(load_duties(data.project).duties, form),
         "repo_url": repo_url.rstrip("/"),
         "branch": "main",
         "ui": _ui(texts),
@@ -215,16 +222,6 @@ def _ui(texts: SiteTexts) -> dict[str, str]:
     """The web form's own interface texts (``webform.*`` of ``site.<lang>.yaml``)."""
     prefix = "webform."
     return {k.removeprefix(prefix): v for k, v in texts.strings.items() if k.startswith(prefix)}
-
-
-def period_rule(data: SiteData, form: Form) -> str:
-    """How the browser picks the default period from today's date: ``last`` (the year just
-    ended: the annual reports due in the next year) or ``current`` (the plan due in the
-    year itself, and the event forms)."""
-    for duty in load_duties(data.project).duties:
-        if form.kind in duty.kinds and duty.due.fixed is not None:
-            return "last" if duty.due.fixed[2] == "next" else "current"
-    return "current"
 
 
 def _page(data: SiteData, form: Form, texts: SiteTexts, repo_url: str) -> str:
