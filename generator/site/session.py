@@ -35,6 +35,7 @@ class BuildOptions:
     versioned: bool = False
     downloads: tuple[str, ...] = DOCUMENTS + OPEN_DATA
     search: bool = True
+    repo_url: str = ""  # mkdocs.yml's repo_url: the web forms open GitHub's new-file page
 
 
 @dataclass

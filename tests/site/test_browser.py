@@ -182,7 +182,7 @@ PAGE_TYPES = [
     "treaties/", TREATY_PAGE, XSS_PAGE, "calendar/", "forms/", "forms/treaties-in-force/",
     "rules/", RULES_PAGE, "rules/timeline/", "rules/history/", "404.html",
     "rules/decree-195-2023/", "ru/", "ru/dashboard/", "ru/bodies/water/", "ru/" + REPORT_PAGE,
-    "ru/forms/treaties-in-force/",
+    "ru/forms/treaties-in-force/", "forms/treaties-in-force/new/", "ru/forms/event-report/new/",
 ]  # fmt: skip
 
 

@@ -39,9 +39,19 @@ CATALOGUES = Path(__file__).resolve().parents[2] / "generator" / "catalogues"
 
 
 def public_sources(repo: Path) -> list[Path]:
-    """Public files the site also shows: registers, forms, the Rules, interface text."""
+    """Public files the site also shows: registers, forms and their schemas (a form's
+    layout, its enumerated codes included, is public), the Rules, interface text."""
     found = [p for d in ("registry", "schemas", "law") for p in (repo / d).rglob("*.yaml")]
-    return found + sorted(CATALOGUES.glob("*.yaml"))
+    return found + sorted((repo / "schemas").glob("*.json")) + sorted(CATALOGUES.glob("*.yaml"))
+
+
+def public_strings(path: Path) -> Iterator[str]:
+    """A public file's strings; of a schema, without its ``examples`` (an internal form's
+    example is not shown in the public edition, so its values do not count as public)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if path.suffix == ".json" and isinstance(data, dict):
+        data = {k: v for k, v in data.items() if k != "examples"}
+    return strings(data)
 
 
 def internal_strings(repo: Path) -> set[str]:
@@ -54,7 +64,7 @@ def internal_strings(repo: Path) -> set[str]:
         s for sub in for_edition(submissions, project.forms, PUBLIC) for s in strings(sub.data)
     ]
     for path in public_sources(repo):
-        public.extend(strings(yaml.safe_load(path.read_text(encoding="utf-8"))))
+        public.extend(public_strings(path))
     blob = "\n".join(public)
     return {s for s in everything if len(s) >= MIN_LENGTH and s not in blob}
 
@@ -107,4 +117,14 @@ def test_internal_edition_holds_chapter_6(built: Built) -> None:
     found = [s for s in secrets if s in texts]
     assert found, "the internal edition should show chapter 6 texts"
     assert (built.internal / "forms" / "official-position" / "index.html").is_file()
-    assert not (built.public / "forms" / "official-position").exists()
+
+
+def test_every_form_is_documented_in_both_editions(built: Built) -> None:
+    """A form's layout is not confidential: its page and web form are in the public edition
+    too (what its submissions say is not: the test above)."""
+    kinds = sorted(p.stem for p in (built.repo / "schemas" / "forms").glob("*.yaml"))
+    for root in (built.public, built.internal):
+        index = (root / "forms" / "index.html").read_text(encoding="utf-8")
+        for kind in kinds:
+            assert (root / "forms" / kind / "index.html").is_file(), (root, kind)
+            assert f'href="{kind}/"' in index and f'href="{kind}/new/"' in index, (root, kind)

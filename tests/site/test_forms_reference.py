@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,6 +15,7 @@ from generator.site.fields import field_docs
 from generator.site.pages.forms import (
     SHARED_FILE,
     SharedDescriptions,
+    example_data,
     field_description,
     form_page,
     load_shared,
@@ -108,3 +110,87 @@ def test_a_broken_shared_file_names_file_and_line(tmp_path: Path) -> None:
     (tmp_path / SHARED_FILE).write_text("descriptions:\n  text: [\n", encoding="utf-8")
     with pytest.raises(ConfigurationError, match=r"common/descriptions\.yaml:\d+:\d+"):
         load_shared(tmp_path)
+
+
+def test_the_page_says_who_files_when_and_under_which_point() -> None:
+    from generator.check.project import open_project
+    from generator.site.pages.forms import duty_rows
+
+    project = open_project(REPO_ROOT)
+    forms = project.forms
+    texts = site_texts("en")
+    annual = forms.get(KIND)
+    assert annual is not None
+    [row] = duty_rows(project, annual, forms, texts)
+    assert row.rule == "2.1" and row.when == "10 January of the year after the period"
+    assert "Ministry" in row.who and "Special state body" in row.who
+    plan = forms.get("activity-plan")
+    assert plan is not None
+    [row] = duty_rows(project, plan, forms, texts)
+    assert row.when == "20 December of the period's year"
+    # point 50 lifts chapter 6 from the Presidential Administration and the PM's Office
+    owed, _, lifted = row.who.partition("; ")
+    assert "Office of the Prime Minister" not in owed
+    assert lifted.startswith("not Presidential Administration, Office of the Prime Minister (")
+    assert "50" in lifted and "draft" in lifted  # the citation says the point is a draft
+    meeting = forms.get("meeting-report")
+    assert meeting is not None
+    [row] = duty_rows(project, meeting, forms, texts)
+    assert row.when.startswith("5 working days after «")
+    owed, _, lifted = row.who.partition("; ")
+    assert "Special state body" not in owed and "not Special state body (" in lifted
+
+
+def test_an_internal_forms_public_example_holds_blanks_only() -> None:
+    forms = real_forms()
+    form = forms.get("event-report")
+    assert form is not None
+    public, blank = example_data(form, forms, PUBLIC)
+    internal, full = example_data(form, forms, INTERNAL)
+    assert blank and not full
+    example = forms.schemas[form.schema_file]["examples"][0]
+    assert internal == example
+    texts = _strings(public)
+    assert set(texts) <= {form.kind, str(example["body"]), str(example["period"]),
+                          example[form.date_field]}  # fmt: skip
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return [str(value)] if value not in ("", None) else []
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_the_example_is_the_readers_body_and_period_with_a_copy_button(
+    browser: Any, site_url: str
+) -> None:
+    import datetime as dt
+
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    try:
+        page.goto(site_url + f"en/forms/{KIND}/", wait_until="networkidle")
+        period = dt.date.today().year - 1  # reports due in January: the year just ended
+        assert page.input_value("[data-tr-example-period]") == str(period)
+        page.select_option("[data-tr-example-body]", "energy")
+        text = page.locator("[data-tr-example-text]").inner_text()
+        lines = text.splitlines()
+        assert lines[0] == f"# yaml-language-server: $schema=../../../schemas/{KIND}.schema.json"
+        assert f"period: {period}" in lines and "body: energy" in lines
+        assert f"  - date: '{period}-05-20'" in text  # the example's dates move with it
+        path = f"submissions/{period}/energy/{KIND}.yaml"
+        assert page.locator("[data-tr-example-path]").inner_text() == path
+        assert (
+            f"treaty new {KIND} --body energy --period {period}"
+            in page.locator("[data-tr-command=new]").inner_text()
+        )
+        page.click("[data-tr-example-copy]")
+        page.wait_for_function("document.querySelector('[data-tr-example-copied]').textContent")
+        assert page.evaluate("navigator.clipboard.readText()") == text
+        assert page.locator('a[href="new/"]').count() >= 1  # the web form
+    finally:
+        context.close()

@@ -11,6 +11,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from generator.deadlines.trailers import KEY_ENV, verified_stamps
 from generator.github.api import Issue
 from generator.load.yamlsafe import load_yaml
@@ -106,3 +108,18 @@ def test_a_fork_that_rewrites_the_stamp_code_and_the_schema_gains_nothing(
     assert code(check) in (0, 1)
     (comment,) = api.comments[17]
     assert comment.author == "github-actions[bot]"
+
+
+def test_the_internal_edition_is_an_artifact_of_a_private_repository_only() -> None:
+    """The internal edition has a home (docs/internal-edition.md): an artifact, built and
+    uploaded only when the repository is private, and never pushed to Pages."""
+    steps = yaml.safe_load((WORKFLOWS / "deploy.yml").read_text(encoding="utf-8"))["jobs"][
+        "deploy"
+    ]["steps"]
+    build = next(s for s in steps if "--edition internal" in s.get("run", ""))
+    upload = next(s for s in steps if s.get("with", {}).get("name") == "internal-site")
+    for step in (build, upload):
+        assert step["if"] == "github.event.repository.private"
+    assert upload["with"]["path"] == "build/internal/"
+    assert re.fullmatch(r"actions/upload-artifact@[0-9a-f]{40}", upload["uses"])
+    assert not any("internal" in s.get("run", "") for s in steps if "deploy" in s.get("run", ""))

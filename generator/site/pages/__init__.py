@@ -15,6 +15,7 @@ from generator.site.pages import (
     reports,
     rules,
     treaties,
+    webforms,
 )
 from generator.site.pages.common import SitePages
 from generator.site.session import BuildSession
@@ -32,6 +33,7 @@ BUILDERS: tuple[PageBuilder, ...] = (
     calendar.pages,
     forms.pages,
     rules.pages,
+    webforms.pages,
 )
 
 

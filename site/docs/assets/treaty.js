@@ -166,6 +166,73 @@
     }
   }
 
+  /* ------------------------------------------- the example on a form's page
+   * The example is the reader's own: their body (chosen from the register's bodies that
+   * file the form) and a period worked out from today's date (data-rule "last": the year
+   * just ended, for reports due after it; "current": this year). Dates of the example's
+   * year move with the period; the commands and the file's place follow too. */
+  function setupExamples() {
+    var box = document.querySelector("[data-tr-example]");
+    if (!box) return;
+    var code = box.querySelector("[data-tr-example-text]");
+    var bodySel = box.querySelector("[data-tr-example-body]");
+    var periodIn = box.querySelector("[data-tr-example-period]");
+    var pathEl = box.querySelector("[data-tr-example-path]");
+    var schemaLine = code.getAttribute("data-schema-line");
+    var original = code.textContent.slice(schemaLine.length + 1);
+    var kind = box.getAttribute("data-kind");
+    var basePeriod = parseInt(box.getAttribute("data-period"), 10);
+    var folder = box.getAttribute("data-folder");
+    var dateField = box.getAttribute("data-date-field");
+    var year = new Date().getFullYear();
+    periodIn.value = String(box.getAttribute("data-rule") === "last" ? year - 1 : year);
+
+    function update() {
+      var body = bodySel.value;
+      var period = /^[0-9]{4}$/.test(periodIn.value.trim()) ? parseInt(periodIn.value, 10) : basePeriod;
+      var shift = period - basePeriod;
+      var text = original
+        .replace(/^body: .*$/m, "body: " + body)
+        .replace(/^period: .*$/m, "period: " + period)
+        .replace(/'([0-9]{4})-([0-9]{2}-[0-9]{2})'/g, function (all, y, rest) {
+          return "'" + (parseInt(y, 10) + shift) + "-" + rest + "'";
+        });
+      code.textContent = schemaLine + "\n" + text;
+      var place = "submissions/" + period + "/" + body + "/";
+      if (folder) {
+        var m = dateField ? new RegExp("^" + dateField + ": '([0-9-]+)'$", "m").exec(text) : null;
+        place += folder + "/" + (m ? m[1] : "YYYY-MM-DD") + "-short-name.yaml";
+      } else {
+        place += kind + ".yaml";
+      }
+      pathEl.textContent = place;
+      document.querySelectorAll("[data-tr-command]").forEach(function (c) {
+        c.textContent = c.textContent
+          .replace(/--body \S+/g, "--body " + body)
+          .replace(/--period \S+/g, "--period " + period);
+      });
+    }
+    bodySel.addEventListener("change", update);
+    periodIn.addEventListener("input", update);
+    update();
+
+    var copied = box.querySelector("[data-tr-example-copied]");
+    box.querySelector("[data-tr-example-copy]").addEventListener("click", function () {
+      var text = code.textContent;
+      function done() { copied.textContent = box.getAttribute("data-copied"); }
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(text).then(done, function () {});
+      } else {
+        var area = el("textarea", { class: "tr-visually-hidden" }, [text]);
+        document.body.appendChild(area);
+        area.select();
+        if (document.execCommand("copy")) done();
+        area.remove();
+      }
+    });
+  }
+
   setupSearch();
   setupVersions();
+  setupExamples();
 })();
