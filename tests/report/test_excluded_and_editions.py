@@ -29,7 +29,7 @@ def _edit(repo: Path, rel: str, change: Any) -> None:
     (repo / rel).write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
 
 
-def test_an_invalid_file_is_excluded_with_its_reason_and_totals_balance(
+def test_an_invalid_entry_is_excluded_with_its_reason_and_totals_balance(
     repo_copy: Path, epoch: str, tmp_path: Path
 ) -> None:
     before = tmp_path / "before.json"
@@ -40,8 +40,12 @@ def test_an_invalid_file_is_excluded_with_its_reason_and_totals_balance(
     old, new = (json.loads(p.read_text(encoding="utf-8")) for p in (before, after))
     water = sum(1 for e in old["entries"] if e["file"] == WATER)
     assert water > 0
-    assert len(new["entries"]) == len(old["entries"]) - water
-    assert [x for x in new["excluded"] if x["file"] == WATER and x["code"] == "TR203"]
+    # only the entry with the bad value is left out; the file's other entries stay
+    assert len(new["entries"]) == len(old["entries"]) - 1
+    assert sum(1 for e in new["entries"] if e["file"] == WATER) == water - 1
+    bad = [x for x in new["excluded"] if x["file"] == WATER and x["code"] == "TR203"]
+    assert [x["entry"] for x in bad] == ["annex1[0]"]
+    assert sum(r["excluded"] for r in new["totals"]) == 1
     assert sum(r["received"] for r in new["totals"]) == sum(r["shown"] for r in new["totals"])
     assert sum(r["shown"] for r in new["totals"]) == len(new["entries"])
     md = tmp_path / "after.md"
