@@ -52,7 +52,7 @@ StrictValidator = validators.extend(
 )
 
 
-def _referenced(schema: Any) -> set[str]:
+def referenced(schema: Any) -> set[str]:
     """File names of the other schemas a schema refers to (``common.schema.json#/...``)."""
     found: set[str] = set()
     stack = [schema]
@@ -155,7 +155,7 @@ class SchemaChecker:
                 continue
             _check_schema(current, self._schemas[current])
             self._checked.add(current)
-            pending.extend(_referenced(self._schemas[current]))
+            pending.extend(referenced(self._schemas[current]))
 
     def validator(self, name: str) -> Any:
         """The compiled validator of ``schemas/<name>`` (KeyError if there is none)."""

@@ -76,14 +76,20 @@ class FileResult:
             return None
         if self.data is None:  # a valid file always has its document, unless it was dropped
             raise DocumentsNotKept(f"{self.rel}: validated without documents=True")
+        return self._as_submission(place, place.period, frozenset())
+
+    def _as_submission(
+        self, place: FilePlace, period: int, skipped: frozenset[tuple[str, int]]
+    ) -> Submission:
         return Submission(
             path=self.rel,
             kind=place.kind,
-            period=place.period,
+            period=period,
             body=place.body or "",
             data=self.data,
             event_date=place.event_date,
             slug=place.slug,
+            skipped=skipped,
         )
 
     def entry_errors(self, form: Form) -> Mapping[tuple[str, int], tuple[Problem, ...]] | None:
@@ -109,16 +115,7 @@ class FileResult:
         errors = self.entry_errors(form)
         if errors is None or place is None or place.is_registry or place.period is None:
             return None
-        return Submission(
-            path=self.rel,
-            kind=place.kind,
-            period=place.period,
-            body=place.body or "",
-            data=self.data,
-            event_date=place.event_date,
-            slug=place.slug,
-            skipped=frozenset(errors),
-        )
+        return self._as_submission(place, place.period, frozenset(errors))
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from collections.abc import Iterator, Mapping
 from functools import partial
 from typing import Any
 
-from generator.check.schema import LOCAL_BASE, inline_refs, with_base_ids
+from generator.check.schema import LOCAL_BASE, inline_refs, referenced, with_base_ids
 from generator.deadlines.duties import load_duties
 from generator.drafts.blank import is_text, treaty_table
 from generator.forms import FormSet
@@ -62,20 +62,12 @@ def _without_examples(schema: Mapping[str, Any]) -> dict[str, Any]:
 
 def _referenced(schema: Any, schemas: Mapping[str, Mapping[str, Any]]) -> list[str]:
     """The schema files ``schema`` refers to, transitively, in a stable order."""
-    found: list[str] = []
-    stack = [schema]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, Mapping):
-            ref = node.get("$ref")
-            if isinstance(ref, str) and not ref.startswith("#"):
-                name = ref.split("#", 1)[0].rsplit("/", 1)[-1]
-                if name in schemas and name not in found:
-                    found.append(name)
-                    stack.append(schemas[name])
-            stack.extend(node.values())
-        elif isinstance(node, list):
-            stack.extend(node)
+    found: set[str] = set()
+    pending = [schema]
+    while pending:
+        for name in referenced(pending.pop()) & set(schemas) - found:
+            found.add(name)
+            pending.append(schemas[name])
     return sorted(found)
 
 
