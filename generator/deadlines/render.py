@@ -73,11 +73,22 @@ def _note(row: StatusRow, labels: Catalogue, cite: Callable[[str], str]) -> str:
     elif row.due is None:
         parts.append(labels.label("no_term"))
     if row.amended:
-        parts.append(labels.label("amended", dates=", ".join(d.isoformat() for d in row.amended)))
+        parts.append(labels.label("amended", dates=amendment_dates(row, labels)))
     if row.problems:  # the codes the lateness engine gave, as validate and the PR check show
         parts.append(", ".join(dict.fromkeys(row.codes)))
     parts.extend(reading_notes(row, labels))
     return "; ".join(parts)
+
+
+def amendment_dates(row: StatusRow, labels: Catalogue) -> str:
+    """Each day the report was changed after it was received; those after the due date say
+    by how many days ("2026-02-18, 39 days after the due date")."""
+    shown = []
+    for item in row.amendments_json():
+        after = item["days_after_due"]
+        key = "amended_after" if after else "amended_on"
+        shown.append(labels.label(key, date=item["date"], days=after))
+    return ", ".join(shown)
 
 
 def reading_notes(row: StatusRow, labels: Catalogue) -> list[str]:

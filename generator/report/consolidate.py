@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from generator.check.project import Project
-from generator.check.validate import FileResult, ValidationResult
+from generator.check.validate import OMISSIONS, FileResult, ValidationResult
 from generator.model import Form, Submission, Visibility
 from generator.paths import place_of
 from generator.report.edition import dropped_fields, report_forms
@@ -114,6 +114,20 @@ def split(
     return sorted(kept, key=lambda s: s.path), left
 
 
+def omissions(submissions: Iterable[Submission], result: ValidationResult) -> tuple[Excluded, ...]:
+    """The treaties a body's shown report leaves out (TR318/TR319: the register assigns
+    them to the body for the period), one row per problem, so the report says so."""
+    shown = {s.path: s.body for s in submissions}
+    found = [
+        Excluded(f.rel, shown[f.rel], (p,), kind=f.place.kind if f.place else "")
+        for f in result.files
+        if f.rel in shown
+        for p in f.problems
+        if p.code in OMISSIONS
+    ]
+    return tuple(sorted(found, key=lambda x: (x.path, x.problems[0].line, x.problems[0].path)))
+
+
 def _submitted_keys(submissions: Iterable[Submission], by_kind: dict[str, Form]) -> list[EntryKey]:
     """The key of every entry submitted in the files read, the excluded ones too."""
     keys = []
@@ -183,5 +197,6 @@ def consolidate(
         per_body=None if status is None else timeliness(status, period, kinds, counted),
         chapter6=chapter6,
         excluded=tuple(sorted((*whole, *left), key=lambda x: (x.path, _order(x.entry)))),
+        omitted=omissions(submissions, result),
         totals=totals(kinds, counted, entries, shown, left),
     )

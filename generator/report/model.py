@@ -147,6 +147,8 @@ class BodyTimeliness:
     state: str
     days_late: int | None
     entries: int
+    # Each change after receipt: (YYYY-MM-DD, days after the due date; 0 = not after it).
+    amended: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -229,3 +231,5 @@ class Consolidation:
     chapter6: tuple[FormGroup, ...]
     excluded: tuple[Excluded, ...]
     totals: Totals
+    # Treaties a shown report leaves out (TR318/TR319), each with its problem.
+    omitted: tuple[Excluded, ...] = ()

@@ -29,6 +29,15 @@ class StatusRowLike(Protocol):
     def state(self) -> Any: ...
     @property
     def days_late(self) -> int | None: ...
+    @property
+    def amended_files(self) -> tuple[tuple[dt.date, tuple[str, ...]], ...]: ...
+
+
+def changes(row: StatusRowLike) -> tuple[tuple[str, int], ...]:
+    """Each day the report was changed after it was received, with the days after the due
+    date (0: on or before it)."""
+    due = row.due if isinstance(row.due, dt.date) else None
+    return tuple((day(d), max(0, (d - due).days) if due else 0) for d, _files in row.amended_files)
 
 
 def day(value: object) -> str:
@@ -64,6 +73,7 @@ def timeliness(
             state=state_code(r.state),
             days_late=r.days_late,
             entries=entries.get((r.body, r.kind), 0),
+            amended=changes(r),
         )
         for r in rows
         if r.period == period and r.kind in wanted

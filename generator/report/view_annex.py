@@ -8,7 +8,7 @@ from generator.law.messages import load_catalogue
 from generator.model import Treaty
 from generator.report.context import Words
 from generator.report.document import Block, Para, Section
-from generator.report.model import Consolidation
+from generator.report.model import Consolidation, Excluded
 
 
 def chapter6_section(w: Words, c: Consolidation) -> list[Section]:
@@ -29,6 +29,12 @@ def chapter6_section(w: Words, c: Consolidation) -> list[Section]:
     return sections
 
 
+def _changes(w: Words, amended: tuple[tuple[str, int], ...]) -> str:
+    """When a report was changed after it was received, and how long after its due date."""
+    shown = [w.t("amended_after", date=d, days=after) if after else d for d, after in amended]
+    return ", ".join(shown) or "—"
+
+
 def _per_body(w: Words, c: Consolidation) -> Section:
     heading = w.t("annex_per_body")
     if c.per_body is None:
@@ -43,6 +49,7 @@ def _per_body(w: Words, c: Consolidation) -> Section:
             "col_state",
             "col_days_late",
             "col_entries",
+            "col_amended",
         )
     ]
     rows = [
@@ -54,6 +61,7 @@ def _per_body(w: Words, c: Consolidation) -> Section:
             w.t(f"state_{r.state}") if r.state else "—",
             "" if r.days_late is None else r.days_late,
             r.entries,
+            _changes(w, r.amended),
         ]
         for r in c.per_body
     ]
@@ -99,26 +107,42 @@ def annex_sections(w: Words, c: Consolidation) -> list[Section]:
     return [intro, _per_body(w, c), *_per_treaty(w, c)]
 
 
+def _reasons(w: Words, item: Excluded) -> str:
+    """The item's problems in the report's language, each with its line and code."""
+    messages = catalogue(w.lang)
+    reasons = [messages.localize(p, w.forms, citer(w.lang)) for p in item.problems]
+    text = " ".join(
+        w.t(
+            "reason",
+            line=r.problem.line,
+            column=r.problem.column,
+            code=r.problem.code,
+            message=r.message,
+        )
+        for r in reasons
+    )
+    return text or w.t("no_reason")
+
+
+def _omitted(w: Words, c: Consolidation) -> Section:
+    """The treaties a shown report leaves out, though the register assigns them."""
+    heading = w.t("omitted")
+    if not c.omitted:
+        return Section("omitted", heading, 2, (Para(w.t("none_omitted")),))
+    header = [w.t("col_file"), w.t("col_body"), w.t("col_reasons")]
+    rows = [[item.path, w.body(item.body), _reasons(w, item)] for item in c.omitted]
+    table = w.table(heading, header, rows)
+    return Section("omitted", heading, 2, (Para(w.t("omitted_note"), "note"), table))
+
+
 def _excluded(w: Words, c: Consolidation) -> Section:
     heading = w.t("excluded")
     if not c.excluded:
         return Section("excluded", heading, 2, (Para(w.t("none_excluded")),))
-    messages = catalogue(w.lang)
     rows = []
     for item in c.excluded:
-        reasons = [messages.localize(p, w.forms, citer(w.lang)) for p in item.problems]
-        text = " ".join(
-            w.t(
-                "reason",
-                line=r.problem.line,
-                column=r.problem.column,
-                code=r.problem.code,
-                message=r.message,
-            )
-            for r in reasons
-        )
         entry = item.entry or w.t("whole_file")
-        rows.append([item.path, entry, w.body(item.body), text or w.t("no_reason")])
+        rows.append([item.path, entry, w.body(item.body), _reasons(w, item)])
     header = [w.t("col_file"), w.t("col_entry"), w.t("col_body"), w.t("col_reasons")]
     table = w.table(heading, header, rows)
     return Section("excluded", heading, 2, (Para(w.t("excluded_note"), "note"), table))
@@ -142,4 +166,4 @@ def _totals(w: Words, c: Consolidation) -> Section:
 
 
 def closing_sections(w: Words, c: Consolidation) -> list[Section]:
-    return [_excluded(w, c), _totals(w, c)]
+    return [_excluded(w, c), _omitted(w, c), _totals(w, c)]

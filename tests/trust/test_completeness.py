@@ -144,3 +144,23 @@ def test_the_draft_treaty_new_writes_lists_exactly_the_treaties_the_check_wants(
             assert not codes & {"TR318", "TR319"}, (kind, body.code)
             checked += 1
     assert checked >= 10
+
+
+def test_the_report_names_the_treaty_a_body_left_out_and_shows_the_rest(
+    copy: Path, tmp_path: Path
+) -> None:
+    _edit(copy, ENERGY, lambda d: d["annex1"].pop(0))  # ect-1994-energy-charter-treaty
+    out = tmp_path / "annex6.md"
+    args = ["report", "--repo", str(copy), "--period", "2025", "--format", "md"]
+    done = subprocess.run(
+        [str(TREATY), *args, "--lang", "en", "--as-of", "2026-03-01", "-o", str(out)],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    text = out.read_text(encoding="utf-8")
+    section = text.split("## Treaties left out of the bodies", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith(f"| {ENERGY} ")]
+    assert len(rows) == 1 and "TR318" in rows[0], section
+    assert "ect-1994-energy-charter-treaty" in rows[0] and "Ministry of Energy" in rows[0]
+    assert "Every treaty the register assigns" not in text
+    assert text.count("China") >= 1  # energy's other Annex 1 entries are still shown

@@ -255,6 +255,25 @@ def test_7_a_placeholder_then_the_real_rows_is_an_amendment_in_json(
     assert row["amended"] == [{"date": "2026-02-20", "files": [ENERGY_FILE], "days_after_due": 39}]
     assert "TR402" in row["codes"]
     assert (dt.date(2026, 2, 20) - DUE).days == 39
+    changed = "2026-02-20 (39 day(s) after the due date)"
+    shown = run(["status", "--repo", str(git_repo), "--as-of", "2026-03-01", "--period", "2025",
+                 "--body", "energy", "--lang", "en"], None, **{KEY_ENV: ""})  # fmt: skip
+    assert code(shown) == 0 and f"amended {changed}" in shown.output  # the site's note too
+    out = tmp_path / "annex6.md"
+    args = ["--period", "2025", "--as-of", "2026-03-01", "--format", "md", "--lang", "en"]
+    report = run(["report", "--repo", str(git_repo), *args, "-o", str(out)], None, **{KEY_ENV: ""})
+    assert code(report) == 0, report.output
+    text = out.read_text(encoding="utf-8")
+    energy = [
+        line
+        for line in text.splitlines()
+        if line.startswith("| Ministry of Energy | Annexes 1") and "2026" in line
+    ]
+    assert "Changed after receipt |" in text  # the per-body table's column
+    assert energy == [  # the report writes the date in words
+        "| Ministry of Energy | Annexes 1, 2, 3 | 12 January 2026 | 9 January 2026 | on time "
+        "| 0 | 6 | 20 February 2026 (39 day(s) after the due date) |"
+    ]
 
 
 @pytest.mark.parametrize("missing", ["", "   "])
