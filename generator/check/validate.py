@@ -23,6 +23,7 @@ from generator.check.scan import scan
 from generator.check.schema import Finding
 from generator.check.workers import MAX_PROCESSES, available_cpus, map_chunks
 from generator.codes import CODES
+from generator.forms import FormSet
 from generator.load.files import (
     SourceFile,
     discover,
@@ -144,6 +145,17 @@ class ValidationResult:
 
     def invalid(self) -> list[FileResult]:
         return [f for f in self.files if not f.valid]
+
+    def shown(self, forms: FormSet) -> list[Submission]:
+        """The submissions as the report and the site show them: each valid file whole,
+        and each file whose every error lies inside entries without those entries."""
+        found = []
+        for f in self.files:
+            form = forms.get(f.place.kind) if f.place is not None else None
+            made = f.submission() if f.valid else (f.partial(form) if form else None)
+            if made is not None:
+                found.append(made)
+        return found
 
     def with_problems(self, extra: Iterable[Problem]) -> ValidationResult:
         """This result with ``extra`` problems added, to the whole and to each file's own."""

@@ -7,13 +7,22 @@ from pathlib import Path
 
 import click
 
-from generator.check.project import open_project
+from generator.check.project import Project, open_project
+from generator.check.validate import ValidationResult, validate
 from generator.cli.options import lang_option, parse_day, repo_option
 from generator.cli.progress import progress
 from generator.deadlines.ics import write_calendars
 from generator.deadlines.render import FORMATS, UPCOMING_FORMATS, view_of
 from generator.deadlines.status import State, build_status
 from generator.errors import EXIT_OK
+
+
+def _checked(project: Project, period: int | None) -> ValidationResult:
+    """The submission files checked (of ``period`` only, when given)."""
+    folder = f"submissions/{period}"
+    if period is not None and not (project.root / folder).is_dir():
+        return ValidationResult((), ())
+    return validate(project, (folder,) if period is not None else ())
 
 
 @click.command()
@@ -33,12 +42,15 @@ from generator.errors import EXIT_OK
               help="Only rows in this state (repeat for several), e.g. --state late.")  # fmt: skip
 @click.option("--body", "bodies", multiple=True, metavar="CODE",
               help="Only this body's rows (repeat for several), e.g. --body energy.")  # fmt: skip
+@click.option("--check/--no-check", "check", default=True, show_default=True,
+              help="Also check the files, and list what the report and the site leave out "
+                   "until it is corrected (--no-check: faster, not listed).")  # fmt: skip
 @lang_option
 @repo_option
 def status(
     period: int | None, as_of: str | None, fmt: str, upcoming: int | None,
-    ics_dir: Path | None, states: tuple[str, ...], bodies: tuple[str, ...], lang: str,
-    repo: Path,
+    ics_dir: Path | None, states: tuple[str, ...], bodies: tuple[str, ...], check: bool,
+    lang: str, repo: Path,
 ) -> int:  # fmt: skip
     """Show every body's duties for each period, with due dates from the Rules and
     submission times from the main branch's git history. The totals come first.
@@ -53,7 +65,8 @@ def status(
             f"{', '.join(unknown)}: not in registry/bodies.yaml", param_hint="--body"
         )
     with progress("treaty status"):
-        report = build_status(project, day, period).only(states, bodies)
+        checked = _checked(project, period) if check else None
+        report = build_status(project, day, period, checked=checked).only(states, bodies)
     view = view_of(report, project, lang)
     if ics_dir is not None:
         written = write_calendars(view, ics_dir)

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from generator.check.project import Project
-from generator.deadlines.values import JSON_KEYS, State, StatusReport, StatusRow
-from generator.i18n import Catalogue, area_catalogue
+from generator.deadlines.values import JSON_KEYS, ExcludedFile, State, StatusReport, StatusRow
+from generator.i18n import Catalogue, area_catalogue, catalogue
 from generator.law.cite import citer
+from generator.problems import Problem
 from generator.templating import environment
 
 AREA = "deadlines"
@@ -41,10 +42,20 @@ class BodyGroup:
 
 
 @dataclass(frozen=True)
+class ExcludedView:
+    """A file of which something is left out, its problems in the view's language."""
+
+    item: ExcludedFile
+    body_name: str
+    reasons: tuple[str, ...]  # "line 3, column 7 (TR205): …", one per problem
+
+
+@dataclass(frozen=True)
 class StatusView:
     report: StatusReport
     labels: Catalogue
     rows: tuple[RowView, ...]
+    excluded: tuple[ExcludedView, ...] = ()
 
     def label(self, key: str, **args: object) -> str:
         return self.labels.label(key, **args)
@@ -62,7 +73,10 @@ class StatusView:
         return tuple(found)
 
 
-def _note(row: StatusRow, labels: Catalogue, cite: Callable[[str], str]) -> str:
+def _note(
+    row: StatusRow, labels: Catalogue, cite: Callable[[str], str],
+    left_out: tuple[ExcludedFile, ...] = (),
+) -> str:  # fmt: skip
     parts = []
     if row.state == State.LATE:
         parts.append(labels.label("late_by", days=row.days_late))
@@ -77,6 +91,8 @@ def _note(row: StatusRow, labels: Catalogue, cite: Callable[[str], str]) -> str:
     if row.problems:  # the codes the lateness engine gave, as validate and the PR check show
         parts.append(", ".join(dict.fromkeys(row.codes)))
     parts.extend(reading_notes(row, labels))
+    if left_out:
+        parts.append(labels.label("excluded_note", count=len(left_out)))
     return "; ".join(parts)
 
 
@@ -113,11 +129,27 @@ def view_of(report: StatusReport, project: Project, lang: str) -> StatusView:
             kind_name=kind_name(r.kind),
             state_label=labels.label(f"state.{r.state}"),
             rule=cite(r.rule),
-            note=_note(r, labels, cite),
+            note=_note(r, labels, cite, report.excluded_of(r.files)),
         )
         for r in report.rows
     )
-    return StatusView(report, labels, rows)
+    messages = catalogue(lang)
+
+    def reason(problem: Problem) -> str:
+        said = messages.localize(problem, project.forms, cite)
+        where = labels.label("where", line=problem.line, column=problem.column, code=problem.code)
+        return f"{where}: {said.message}"
+
+    excluded = tuple(
+        ExcludedView(x, _body_name(project, x.path, lang), tuple(reason(p) for p in x.problems))
+        for x in report.excluded or ()
+    )
+    return StatusView(report, labels, rows, excluded)
+
+
+def _body_name(project: Project, path: str, lang: str) -> str:
+    parts = path.split("/")
+    return project.registry.body_name(parts[2], lang) if len(parts) > 3 else ""
 
 
 def _template(name: str, view: StatusView, **extra: object) -> str:
@@ -133,7 +165,13 @@ def markdown(view: StatusView) -> str:
 
 
 def json_contract(view: StatusView) -> str:
-    return json.dumps(view.report.as_json(), ensure_ascii=False, indent=2) + "\n"
+    """The contract: ``as_of``, ``rows`` and, when the files were checked, ``excluded``
+    (each problem with its message in the view's language)."""
+    data = view.report.as_json()
+    for found, shown in zip(data.get("excluded", ()), view.excluded, strict=True):
+        for problem, message in zip(found["problems"], shown.reasons, strict=True):
+            problem["message"] = message
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def csv_rows(view: StatusView) -> str:

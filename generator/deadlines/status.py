@@ -20,7 +20,9 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.check.project import Project
+from generator.check.validate import ValidationResult
 from generator.deadlines.duties import load_duties
+from generator.deadlines.excluded import excluded_files
 from generator.deadlines.history import SubmissionHistory, read_history
 from generator.deadlines.rows import Context, rows_for
 from generator.deadlines.sources import collect, periods_on_disk
@@ -34,9 +36,11 @@ def build_status(
     as_of: dt.date,
     period: int | None = None,
     history: SubmissionHistory | None = None,
+    checked: ValidationResult | None = None,
 ) -> StatusReport:
     """Every duty's state on ``as_of``, for ``period`` or for every period with a folder
-    under ``submissions/`` plus the year of ``as_of``."""
+    under ``submissions/`` plus the year of ``as_of``. With ``checked`` (the files'
+    validation), the report also lists what the report and the site leave out."""
     book = load_duties(project)
     if history is None:
         history = read_history(project.root, tz=book.timezone)
@@ -44,4 +48,7 @@ def build_status(
     filed = collect(project, book.data_kinds())
     context = Context(book, history, as_of, project.registry.bodies, filed)
     rows = [row for duty in book.duties for p in periods for row in rows_for(duty, p, context)]
-    return StatusReport(as_of, tuple(sorted(rows, key=StatusRow.sort_key)))
+    excluded = None
+    if checked is not None:
+        excluded = excluded_files(checked, project.forms, period)
+    return StatusReport(as_of, tuple(sorted(rows, key=StatusRow.sort_key)), excluded)

@@ -89,12 +89,42 @@ class StatusRow:
 
 
 @dataclass(frozen=True)
+class ExcludedFile:
+    """A received file of which the report and the site leave something out: the whole
+    file (``entries`` empty), or those entries ("annex1[3]"), for ``problems``."""
+
+    path: str
+    problems: tuple[Problem, ...]
+    entries: tuple[str, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "file": self.path,
+            "entries": list(self.entries),
+            "problems": [
+                {"line": p.line, "column": p.column, "code": p.code} for p in self.problems
+            ],
+        }
+
+
+@dataclass(frozen=True)
 class StatusReport:
     as_of: dt.date
     rows: tuple[StatusRow, ...]
+    # What the report and the site leave out (None: the files were not checked).
+    excluded: tuple[ExcludedFile, ...] | None = None
 
     def as_json(self) -> dict[str, Any]:
-        return {"as_of": self.as_of.isoformat(), "rows": [r.as_json() for r in self.rows]}
+        found: dict[str, Any] = {
+            "as_of": self.as_of.isoformat(),
+            "rows": [r.as_json() for r in self.rows],
+        }
+        if self.excluded is not None:
+            found["excluded"] = [x.as_json() for x in self.excluded]
+        return found
+
+    def excluded_of(self, paths: Collection[str]) -> tuple[ExcludedFile, ...]:
+        return tuple(x for x in self.excluded or () if x.path in paths)
 
     def bodies(self) -> tuple[str, ...]:
         return tuple(sorted({r.body for r in self.rows}))
@@ -108,7 +138,10 @@ class StatusReport:
             r for r in self.rows
             if (not states or r.state in states) and (not bodies or r.body in bodies)
         )  # fmt: skip
-        return StatusReport(self.as_of, kept)
+        excluded = self.excluded
+        if excluded is not None and (states or bodies):
+            excluded = self.excluded_of({p for r in kept for p in r.files})
+        return StatusReport(self.as_of, kept, excluded)
 
     def upcoming(self, days: int) -> StatusReport:
         """Only what is still pending and falls due within the next ``days`` days."""

@@ -8,7 +8,9 @@ from pathlib import Path
 
 from generator.check.project import Project, open_project
 from generator.check.validate import ValidationResult, validate
+from generator.deadlines.excluded import excluded_files
 from generator.deadlines.status import StatusReport, build_status
+from generator.deadlines.values import ExcludedFile
 from generator.law.load import load_law
 from generator.law.model import Law
 from generator.model import Submission
@@ -28,6 +30,8 @@ class SiteData:
     law: Law | None
     result: ValidationResult
     rules_version: str = ""
+    # What the site leaves out until it is corrected (whole files, or entries of them).
+    excluded: tuple[ExcludedFile, ...] = ()
 
     @property
     def periods(self) -> list[int]:
@@ -52,6 +56,11 @@ def _status(project: Project, as_of: dt.date, edition: str) -> StatusReport:
     return StatusReport(report.as_of, rows)
 
 
+def left_out(project: Project, result: ValidationResult, edition: str) -> tuple[ExcludedFile, ...]:
+    """What the site leaves out until corrected, of the forms the edition shows."""
+    return excluded_files(result, project.forms, shown=lambda form: shows_form(form, edition))
+
+
 def load_site_data(root: Path, edition: str, as_of: dt.date, rules_version: str = "") -> SiteData:
     """Validate the repository and gather what the site shows (once per build: the plugin's
     :class:`~generator.site.session.BuildSession` keeps it for that build only)."""
@@ -61,8 +70,9 @@ def load_site_data(root: Path, edition: str, as_of: dt.date, rules_version: str 
         project=project,
         edition=edition,
         as_of=as_of,
-        submissions=for_edition(result.submissions(), project.forms, edition),
+        submissions=for_edition(result.shown(project.forms), project.forms, edition),
         invalid_files=tuple(sorted({f.rel for f in result.invalid()})),
+        excluded=left_out(project, result, edition),
         status=_status(project, as_of, edition),
         law=load_rules(project.root),
         result=result,

@@ -7,6 +7,7 @@ The public edition holds public forms only, and drops every field marked
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from generator.forms import FormSet
@@ -45,14 +46,6 @@ def for_edition(
         if form is None or not shows_form(form, edition):
             continue
         if edition == PUBLIC and form.internal_fields:
-            sub = Submission(
-                path=sub.path,
-                kind=sub.kind,
-                period=sub.period,
-                body=sub.body,
-                data=redact(sub.data, form.internal_fields),
-                event_date=sub.event_date,
-                slug=sub.slug,
-            )
+            sub = replace(sub, data=redact(sub.data, form.internal_fields))  # keeps ``skipped``
         kept.append(sub)
     return tuple(kept)

@@ -46,7 +46,8 @@ def test_json_is_exactly_the_contract(repo: GitRepo, capsys: pytest.CaptureFixtu
     code, out = run(capsys, "status", "--repo", str(repo.root), "--as-of", "2026-02-01",
                     "--period", "2025", "--format", "json")  # fmt: skip
     data = json.loads(out)
-    assert code == 0 and list(data) == ["as_of", "rows"] and data["as_of"] == "2026-02-01"
+    assert code == 0 and list(data) == ["as_of", "rows", "excluded"]
+    assert data["as_of"] == "2026-02-01"
     assert all(list(r) == KEYS for r in data["rows"])
     energy = next(
         r for r in data["rows"] if r["body"] == "energy" and r["kind"] == "treaties-in-force"
@@ -58,6 +59,11 @@ def test_json_is_exactly_the_contract(repo: GitRepo, capsys: pytest.CaptureFixtu
         "codes": ["TR401"], "written_due": "2026-01-10", "readings": ["roll-forward"],
         "amended": [],
     }  # fmt: skip
+    # this repository's files lack their tables: each is listed, with why (TR201)
+    assert data["excluded"] and all(list(x) == ["file", "entries", "problems"]
+                                    for x in data["excluded"])  # fmt: skip
+    first = data["excluded"][0]["problems"][0]
+    assert list(first) == ["line", "column", "code", "message"] and first["code"] == "TR201"
 
 
 def test_csv_and_markdown(repo: GitRepo, capsys: pytest.CaptureFixture[str]) -> None:
@@ -176,10 +182,11 @@ def test_state_and_body_filters_with_the_totals_first(
     repo: GitRepo, capsys: pytest.CaptureFixture[str]
 ) -> None:
     args = ["status", "--repo", str(repo.root), "--as-of", "2026-02-01", "--period", "2025"]
-    _, out = run(capsys, *args, "--state", "late", "--lang", "en")
+    _, out = run(capsys, *args, "--state", "late", "--lang", "en", "--no-check")
     lines = out.splitlines()
     assert lines[1].startswith("1 duties: 0 on time, 1 late")  # the totals, before any row
     assert "(energy)" in out and "missing" not in out.split("\n", 2)[2]
+    assert "Left out of the report" not in out  # --no-check: the files are not checked
     _, out = run(capsys, *args, "--state", "missing", "--body", "water", "--format", "json")
     rows = json.loads(out)["rows"]
     assert rows and {(r["body"], r["state"]) for r in rows} == {("water", "missing")}

@@ -2,11 +2,61 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+from generator.i18n import area_catalogue, catalogue
+from generator.law.cite import citer
+from generator.paths import FilePlace, place_of
+from generator.problems import Problem
 from generator.site.charts import ChartText, chart_html, stacked_bars
+from generator.site.data import SiteData
 from generator.site.pages.common import SitePages, count_states, rows_view, state_labels
 from generator.site.render import render_page
 from generator.site.session import BuildSession
 from generator.site.texts import SiteTexts
+
+SHOWN = 50  # files listed on the home page; ``treaty status`` lists every one
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    path: str
+    body: str
+    what: str
+    reasons: tuple[str, ...]
+
+
+def _reason(data: SiteData, problem: Problem, lang: str, hidden: frozenset[str]) -> str:
+    """The problem in words; in the public edition a problem at an internal field gives
+    only its place and code (its message may quote the value)."""
+    where = texts_where(lang, problem)
+    if hidden & set(re.findall(r"[A-Za-z_][\w-]*", problem.path)):
+        return where
+    said = catalogue(lang).localize(problem, data.project.forms, citer(lang))
+    return f"{where}: {said.message}"
+
+
+def texts_where(lang: str, problem: Problem) -> str:
+    labels = area_catalogue("deadlines", lang)
+    return labels.label("where", line=problem.line, column=problem.column, code=problem.code)
+
+
+def left_out_view(data: SiteData, texts: SiteTexts) -> list[LeftOut]:
+    """What the site leaves out until corrected, in the page's language."""
+    lang = texts.lang
+    found = []
+    for x in data.excluded:
+        parts = x.path.split("/")
+        body = data.project.registry.body_name(parts[2], lang) if len(parts) > 3 else ""
+        place = place_of(x.path, data.project.forms, set(data.project.forms.schemas))
+        form = data.project.forms.get(place.kind) if isinstance(place, FilePlace) else None
+        hidden = form.internal_fields if form and data.edition == "public" else frozenset()
+        what = (texts("home.left_out_entries", entries=", ".join(x.entries)) if x.entries
+                else texts("home.left_out_whole"))  # fmt: skip
+        reasons = tuple(_reason(data, p, lang, hidden) for p in x.problems)
+        found.append(LeftOut(x.path, body, what, reasons))
+    return found
 
 
 def pages(session: BuildSession, texts: SiteTexts) -> SitePages:
@@ -42,7 +92,9 @@ def pages(session: BuildSession, texts: SiteTexts) -> SitePages:
                 edition=data.edition,
                 illustrative=registry.illustrative,
                 note=registry.note.get(texts.lang),
-                invalid=len(data.invalid_files),
+                invalid=len(data.excluded),
+                excluded=left_out_view(data, texts)[:SHOWN],
+                more=max(0, len(data.excluded) - SHOWN),
             )
         }
     )
