@@ -63,9 +63,12 @@ def test_a_value_its_tag_cannot_hold_is_one_problem_not_a_stop(
     listed = json.loads(status.stdout)["excluded"]  # received, and left out, with the reason
     assert [(x["file"], x["entries"]) for x in listed] == [(ENERGY, [])]
     assert [(p["line"], p["code"]) for p in listed[0]["problems"]] == [(line, code)]
-    assert f"line {line}, column 7 ({code})" in _treaty(
-        "status", "--repo", str(copy), "--as-of", AS_OF, "--lang", "en"
-    ).stdout.split("Left out of the report and the site until corrected", 1)[1]
+    assert (
+        f"line {line}, column 7 ({code})"
+        in _treaty("status", "--repo", str(copy), "--as-of", AS_OF, "--lang", "en").stdout.split(
+            "Left out of the report and the site until corrected", 1
+        )[1]
+    )
     built = _report(copy, tmp_path / "r.json")
     assert built.returncode == 0, built.stderr
     assert "1 file(s) excluded" in built.stderr
