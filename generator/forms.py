@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -10,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import ConfigurationError
+from generator.load.jsonfile import read_json_object
 from generator.load.yamlsafe import load_config_yaml
 from generator.model import Cadence, Column, Form, RulesQuote, Table, Text, Visibility
 
@@ -137,13 +137,7 @@ class FormSet:
 
 
 def read_json(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise ConfigurationError(f"cannot read schema {path}: {error}") from None
-    if not isinstance(data, dict):
-        raise ConfigurationError(f"schema {path} is not a JSON object")
-    return data
+    return read_json_object(path, "schema", ConfigurationError)
 
 
 def load_schemas(repo: Path) -> dict[str, dict[str, Any]]:

@@ -7,7 +7,7 @@ which checks the registry files against their own schemas.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,10 +30,45 @@ def parse_date(value: object) -> dt.date | None:
         return None
 
 
+class Treaties(Mapping[str, Treaty]):
+    """The treaty register by id, in the register's order. Each treaty is made from its
+    entry when it is first asked for: a country's register holds thousands, and checking a
+    few files reads only a body's own."""
+
+    def __init__(self, entries: Mapping[str, Mapping[str, Any]]) -> None:
+        self._entries = entries
+        self._made: dict[str, Treaty] = {}
+        self._by_body: dict[str, list[str]] | None = None
+
+    def __getitem__(self, treaty_id: str) -> Treaty:
+        made = self._made.get(treaty_id)
+        if made is None:
+            made = self._made[treaty_id] = treaty_from_data(self._entries[treaty_id])
+        return made
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __contains__(self, treaty_id: object) -> bool:
+        return treaty_id in self._entries
+
+    def of_body(self, body: str) -> list[Treaty]:
+        """The treaties ``body`` reports on, in the register's order."""
+        if self._by_body is None:
+            self._by_body = {}
+            for treaty_id, raw in self._entries.items():
+                for code in dict.fromkeys(_strings(raw.get("bodies"))):
+                    self._by_body.setdefault(code, []).append(treaty_id)
+        return [self[i] for i in self._by_body.get(body, ())]
+
+
 @dataclass(frozen=True)
 class Registry:
     bodies: Mapping[str, Body]
-    treaties: Mapping[str, Treaty]
+    treaties: Treaties
     illustrative: bool = False
     note: Text = field(default_factory=Text)
 
@@ -61,10 +96,7 @@ def fits(treaty: Treaty, status: str | None, period: int) -> bool:
 def treaties_for(registry: Registry, form: Form, body: str, period: int) -> list[Treaty]:
     """The register's treaties for a body's treaty table, in the register's order: the rows
     ``treaty new`` prefills, and the rows the completeness check wants (TR318, TR319)."""
-    return [
-        t for t in registry.treaties.values()
-        if body in t.bodies and fits(t, form.treaty_status, period)
-    ]  # fmt: skip
+    return [t for t in registry.treaties.of_body(body) if fits(t, form.treaty_status, period)]
 
 
 def _strings(value: object) -> tuple[str, ...]:
@@ -118,14 +150,14 @@ def registry_from_data(bodies_data: object, treaties_data: object) -> Registry:
     for raw in _items(bodies_data, "bodies"):
         if "code" in raw:
             bodies.setdefault(str(raw["code"]), body_from_data(raw))
-    treaties: dict[str, Treaty] = {}
+    treaties: dict[str, Mapping[str, Any]] = {}
     for raw in _items(treaties_data, "treaties"):
         if "id" in raw:
-            treaties.setdefault(str(raw["id"]), treaty_from_data(raw))
+            treaties.setdefault(str(raw["id"]), raw)
     meta = treaties_data if isinstance(treaties_data, Mapping) else {}
     return Registry(
         bodies=bodies,
-        treaties=treaties,
+        treaties=Treaties(treaties),
         illustrative=bool(meta.get("illustrative", False)),
         note=Text.from_data(meta.get("note")),
     )

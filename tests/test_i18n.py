@@ -84,7 +84,7 @@ def test_localize_uses_field_labels_and_path_error_details() -> None:
 
 def test_every_detail_key_the_checks_give_has_words_in_every_language() -> None:
     """Syntax and type details are catalogue keys; a key with no words would show raw."""
-    from generator.check.schema import _SHAPES
+    from generator.check.explain import _SHAPES
     from generator.i18n import catalogue
     from generator.load.yamlsafe import _SYNTAX_DETAILS
 

@@ -26,7 +26,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
-from generator.check.schema import Finding
+from generator.check.findings import Finding
 
 PathParts = tuple[str | int, ...]
 

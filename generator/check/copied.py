@@ -6,9 +6,11 @@ a year in which nothing changed can be reported so, and the MFA decides. Only an
 are compared (a per-event report has its own date), and only with the same body's file of
 the same form for the year before, read from the working tree.
 
-The previous file is parsed only when its size is close to this one's: a report that was
+The previous file is read only when its size is close to this one's: a report that was
 rewritten is almost never within a few per cent of last year's length, so the check costs
-one ``stat`` for most files.
+one ``stat`` for most files. It is then compared with this file's document as it is read,
+up to the first difference (:func:`generator.load.same.same_document`): it is parsed in
+full only when it is the same.
 """
 
 from __future__ import annotations
@@ -17,13 +19,15 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from generator.check.schema import Finding
+from generator.check.findings import Finding
 from generator.load.files import SourceFile, read_text
-from generator.load.yamlsafe import YamlProblem, load_yaml
+from generator.load.same import same_document
 from generator.paths import FilePlace
 
 #: How far the previous file's size may be from this one's for it to be compared at all.
 SIZE_SLACK = 0.05
+#: The fields a copy may change.
+PERIOD = frozenset({"period"})
 
 
 def previous_rel(rel: str, place: FilePlace) -> str | None:
@@ -34,10 +38,6 @@ def previous_rel(rel: str, place: FilePlace) -> str | None:
     if parts[0] != "submissions" or parts[1] != str(place.period):
         return None
     return "/".join((parts[0], str(place.period - 1), *parts[2:]))
-
-
-def _without_period(data: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in data.items() if k != "period"}
 
 
 def check_copied(
@@ -56,10 +56,6 @@ def check_copied(
     text = read_text(SourceFile(before, path))
     if not isinstance(text, str):
         return []
-    try:
-        old = load_yaml(text)
-    except YamlProblem:
-        return []
-    if not isinstance(old, Mapping) or _without_period(old) != _without_period(data):
+    if not same_document(text, data, PERIOD):
         return []
     return [Finding(("period",), "TR321", {"value": before, "period": str(place.period)})]

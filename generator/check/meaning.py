@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from generator.check.findings import Finding, PathParts
 from generator.check.meetings import check_meeting
 from generator.check.scan import DATE_ORDER, Scan, scan
-from generator.check.schema import Finding, PathParts
 from generator.check.suggest import closest
 from generator.model import Form
 from generator.paths import FilePlace
@@ -123,7 +123,8 @@ def _treaty_row(
 ) -> list[Finding]:
     treaty = registry.treaties.get(treaty_id)
     if treaty is None:
-        own = [t.id for t in registry.treaties.values() if place.body in t.bodies]
+        mine = registry.treaties.of_body(place.body) if place.body is not None else []
+        own = [t.id for t in mine]
         hint = closest(treaty_id, own or registry.treaties, cutoff=0.75)
         return [Finding(parts, "TR303", {"value": treaty_id, **hint})]
     found: list[Finding] = []

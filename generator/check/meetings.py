@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from generator.check.schema import Finding
+from generator.check.findings import Finding
 from generator.registry import parse_date
 
 KIND = "meeting-report"

@@ -10,7 +10,7 @@ from typing import Any, TypeVar, cast
 from generator.check.schema import SchemaChecker
 from generator.errors import UsageError
 from generator.forms import FormSet, load_forms
-from generator.load.cache import ParseCache
+from generator.load.cache import Marks, ParseCache, cache_folder
 from generator.registry import Registry, load_registry
 
 T = TypeVar("T")
@@ -45,6 +45,6 @@ def open_project(root: Path) -> Project:
         root=root,
         forms=forms,
         registry=load_registry(root, parsed),
-        checker=SchemaChecker(forms.schemas, forms.value_labels),
+        checker=SchemaChecker(forms.schemas, forms.value_labels, Marks(cache_folder(root))),
         parsed=parsed,
     )

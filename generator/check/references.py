@@ -15,8 +15,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from generator.check.findings import Finding
 from generator.check.scan import Scan, scan
-from generator.check.schema import Finding
 from generator.load.files import SourceFile, read_text
 from generator.load.yamlsafe import YamlProblem, load_yaml
 from generator.paths import FilePlace

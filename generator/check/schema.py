@@ -1,55 +1,26 @@
 """JSON Schema checks, with one validator compiled per schema and reused for every file.
 
 Each document first meets a compiled jsonschema-rs validator (:mod:`generator.check.fast`);
-only a document it does not pass is checked again here, in Python, to name each problem.
+only a document it does not pass is checked again, in Python (:mod:`generator.check.explain`,
+imported then), to name each problem.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+import datetime as dt
+import hashlib
+import json
+import re
+from collections.abc import Mapping
+from functools import cache
+from importlib.util import find_spec
+from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator, FormatChecker, TypeChecker, validators
-from jsonschema.exceptions import SchemaError, ValidationError
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
-
 from generator.check.fast import fast_validator, passes
-from generator.check.suggest import closest
-from generator.errors import ConfigurationError
+from generator.check.findings import Finding
+from generator.load.cache import Marks
 from generator.model import Text
-
-PathParts = tuple[str | int, ...]
-
-
-@dataclass(frozen=True)
-class Finding:
-    """A schema violation, before it is placed on a line and given a file."""
-
-    parts: PathParts
-    code: str
-    args: Mapping[str, str]
-    at_key: bool = False
-
-
-def _registry(schemas: Mapping[str, Mapping[str, Any]]) -> Registry:
-    resources = []
-    for name, schema in schemas.items():
-        resource = Resource.from_contents(dict(schema), default_specification=DRAFT202012)
-        resources.append((str(schema.get("$id", name)), resource))
-    return Registry().with_resources(resources)
-
-
-def _is_integer(_checker: TypeChecker, value: object) -> bool:
-    """Only whole numbers written as such: YAML's ``2025.0`` is a float, not a year."""
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-StrictValidator = validators.extend(
-    Draft202012Validator,
-    type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer),
-)
 
 
 def referenced(schema: Any) -> set[str]:
@@ -66,16 +37,6 @@ def referenced(schema: Any) -> set[str]:
         elif isinstance(node, list):
             stack.extend(node)
     return found
-
-
-def _check_schema(name: str, schema: Mapping[str, Any]) -> None:
-    try:
-        Draft202012Validator.check_schema(schema)
-    except SchemaError as error:
-        where = "/".join(str(p) for p in error.absolute_path) or "the top"
-        raise ConfigurationError(
-            f"schema {name} is not valid at {where}: {error.message}"
-        ) from None
 
 
 def _target(ref: str, schemas: Mapping[str, Mapping[str, Any]], own: str) -> Any:
@@ -124,25 +85,43 @@ def with_base_ids(schemas: Mapping[str, Mapping[str, Any]]) -> dict[str, Mapping
     return {n: s if "$id" in s else {"$id": LOCAL_BASE + n, **s} for n, s in schemas.items()}
 
 
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+
+
+def is_date(value: str) -> bool:
+    """JSON Schema's ``date`` format, as jsonschema's format checker judges it."""
+    if not _DATE.fullmatch(value):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 class SchemaChecker:
     """Validators for every schema of the repository, each compiled once, when first used.
 
     A schema is checked against the JSON Schema metaschema (with the schemas it refers to)
     before its first use, so checking two named files does not pay for all the others.
+    With ``marks`` (the repository's cache), a schema whose text passed that check before,
+    with the same jsonschema, is not checked again.
     """
 
     def __init__(
         self,
         schemas: Mapping[str, Mapping[str, Any]],
         value_labels: Mapping[str, Mapping[str, Text]] | None = None,
+        marks: Marks | None = None,
     ) -> None:
         self._value_labels = value_labels or {}
         self._schemas = with_base_ids(schemas)
-        self._registry = _registry(self._schemas)
-        self._formats = FormatChecker(formats=("date",))
+        self._marks = marks
         self._checked: set[str] = set()
-        self._validators: dict[str, Any] = {}
+        self._inlined: dict[str, Any] = {}
         self._fast: dict[str, Any] = {}
+        self._validators: dict[str, Any] = {}
+        self._judge: Any = None
 
     def has(self, name: str) -> bool:
         return name in self._schemas
@@ -153,32 +132,50 @@ class SchemaChecker:
             current = pending.pop()
             if current in self._checked or current not in self._schemas:
                 continue
-            _check_schema(current, self._schemas[current])
+            self._check_schema(current)
             self._checked.add(current)
             pending.extend(referenced(self._schemas[current]))
 
-    def validator(self, name: str) -> Any:
-        """The compiled validator of ``schemas/<name>`` (KeyError if there is none)."""
-        if name not in self._validators:
+    def _check_schema(self, name: str) -> None:
+        schema = self._schemas[name]
+        key = _metaschema_key(schema) if self._marks is not None else ""
+        if key and self._marks is not None and self._marks.has(key):
+            return
+        from generator.check.explain import check_schema  # loads jsonschema
+
+        check_schema(name, schema)
+        if key and self._marks is not None:
+            self._marks.add(key)
+
+    def compile(self, name: str) -> None:
+        """Check and compile ``schemas/<name>`` for the first pass (KeyError if there is
+        none); the Python validator is compiled when a document first needs it."""
+        if name not in self._inlined:
             schema = self._schemas[name]
             self._ensure_checked(name)
-            inlined = inline_refs(schema, self._schemas, name)
-            self._validators[name] = StrictValidator(
-                inlined, registry=self._registry, format_checker=self._formats
+            self._fast[name] = fast_validator(
+                inline := inline_refs(schema, self._schemas, name), self._schemas, is_date
             )
-            self._fast[name] = fast_validator(inlined, self._schemas, self._is_date)
+            self._inlined[name] = inline
+
+    def validator(self, name: str) -> Any:
+        """The Python validator of ``schemas/<name>`` (KeyError if there is none)."""
+        if name not in self._validators:
+            self.compile(name)
+            if self._judge is None:
+                from generator.check.explain import Judge
+
+                self._judge = Judge(self._schemas)
+            self._validators[name] = self._judge.validator(self._inlined[name])
         return self._validators[name]
 
     def has_first_pass(self, name: str) -> bool:
         """Whether ``schemas/<name>`` compiled for jsonschema-rs (else Python judges alone)."""
-        self.validator(name)
+        self.compile(name)
         return self._fast[name] is not None
 
-    def _is_date(self, value: str) -> bool:
-        return self._formats.conforms(value, "date")
-
     def check(self, name: str, data: Any) -> list[Finding]:
-        self.validator(name)
+        self.compile(name)
         fast = self._fast[name]
         if fast is not None and passes(fast, data):
             return []
@@ -186,176 +183,37 @@ class SchemaChecker:
 
     def explain(self, name: str, data: Any) -> list[Finding]:
         """Every problem the Python validator finds (no first pass)."""
-        validator = self.validator(name)
-        findings: dict[tuple[Any, ...], Finding] = {}
-        for error in validator.iter_errors(data):
-            for finding in _findings(error):
-                key = (finding.parts, finding.code, tuple(sorted(finding.args.items())))
-                findings.setdefault(key, finding)
-        return [self._with_hints(name, finding) for finding in findings.values()]
+        from generator.check.explain import findings, with_hints
 
-    def _with_hints(self, name: str, finding: Finding) -> Finding:
-        return self._with_label(self._with_example(name, finding))
-
-    def _with_label(self, finding: Finding) -> Finding:
-        """A TR203 value written as an allowed value's label (in any language) is pointed
-        at that value: ``status: орындалды`` → "did you mean implemented?"."""
-        if finding.code != "TR203" or finding.args.get("suggestion"):
-            return finding
-        labels = self._value_labels.get(str(finding.args.get("field", "")), {})
-        by_label = {
-            text.casefold(): value
-            for value, label in labels.items()
-            for text in (label.kk, label.ru, label.en)
-            if text
-        }
-        written = str(finding.args.get("value", "")).strip().casefold()
-        match = by_label.get(written) or by_label.get(
-            closest(written, by_label).get("suggestion", "")
-        )
-        return replace(finding, args={**finding.args, "suggestion": match}) if match else finding
-
-    def _with_example(self, name: str, finding: Finding) -> Finding:
-        """A TR205 finding gets a correct value of the same field from the form's example."""
-        if finding.code != "TR205" or finding.args.get("example"):
-            return finding
-        example = example_value(self._schemas[name], finding.parts) or "…"
-        return replace(finding, args={**finding.args, "example": example})
+        found = findings(self.validator(name), data)
+        return [with_hints(f, self._schemas[name], self._value_labels) for f in found]
 
 
-def example_value(schema: Mapping[str, Any], parts: PathParts) -> str:
-    """The value at ``parts`` in the schema's first ``examples`` document ("" if none).
+def _metaschema_key(schema: Mapping[str, Any]) -> str:
+    """What the metaschema check of ``schema`` depends on: its text and the installed
+    jsonschema ("" when that cannot be told: then the check is not remembered)."""
+    installed = _installed(CHECKER_PACKAGES)
+    if not installed:
+        return ""
+    text = json.dumps(schema, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(f"metaschema {installed} {text}".encode()).hexdigest()
 
-    List positions fall back to the example's first item, so row 7 of a table is shown
-    the value the example's first row has.
-    """
-    examples = schema.get("examples")
-    node: Any = examples[0] if isinstance(examples, list) and examples else None
-    for part in parts:
-        if isinstance(node, list) and isinstance(part, int) and node:
-            node = node[min(part, len(node) - 1)]
-        elif isinstance(node, Mapping) and isinstance(part, str):
-            node = node.get(part)
-        else:
+
+#: The packages the metaschema check runs on (the validator, the metaschemas, references).
+CHECKER_PACKAGES = ("jsonschema", "jsonschema_specifications", "referencing")
+
+
+@cache
+def _installed(packages: tuple[str, ...]) -> str:
+    """A digest of the installed files of ``packages``, from each wheel's RECORD (which
+    lists every file with its SHA-256), found without importing them ("" if one is not)."""
+    records = []
+    for package in packages:
+        spec = find_spec(package)
+        if spec is None or spec.origin is None:
             return ""
-    if isinstance(node, bool) or not isinstance(node, str | int):
-        return ""
-    return _shown(node)
-
-
-def _text_anyof(error: ValidationError) -> bool:
-    options = error.validator_value if isinstance(error.validator_value, list) else []
-    required = [tuple(o.get("required", ())) for o in options if isinstance(o, dict)]
-    return sorted(required) == [("kk",), ("ru",)]
-
-
-def _findings(error: ValidationError) -> Iterator[Finding]:
-    parts: PathParts = tuple(error.absolute_path)
-    kind = error.validator
-    value: Any = error.validator_value
-    instance = error.instance
-    if kind == "required" and isinstance(instance, dict):
-        for name in value:
-            if name not in instance:
-                yield Finding(parts, "TR201", {"field": str(name)})
-        return
-    if kind == "additionalProperties" and isinstance(instance, dict):
-        schema: Any = error.schema
-        known = set((schema.get("properties") or {}).keys())
-        for name in instance:
-            if name not in known:
-                hint = closest(str(name), known - set(instance))
-                yield Finding((*parts, str(name)), "TR204", {"field": str(name), **hint}, True)
-        return
-    if kind == "anyOf" and _text_anyof(error):
-        yield Finding(parts, "TR208", {"field": _field(parts)})
-        return
-    yield _simple(error, parts)
-
-
-_SHAPES = frozenset({"array", "object", "string", "integer", "number", "boolean"})
-
-
-def _shape(json_type: str, schema: Any) -> str:
-    """Catalogue key (``path_errors``) saying in plain words what the field must look like."""
-    properties = schema.get("properties") if isinstance(schema, dict) else None
-    if json_type == "object" and isinstance(properties, dict) and {"kk", "ru"} <= set(properties):
-        return "type-text"
-    return f"type-{json_type}" if json_type in _SHAPES else "type-other"
-
-
-def _field(parts: PathParts) -> str:
-    names = [p for p in parts if isinstance(p, str)]
-    return names[-1] if names else ""
-
-
-def _shown(value: Any) -> str:
-    """A value as a clerk wrote it: text as is, fields and lists in YAML's words, no reprs."""
-    text = _plain(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-def _plain(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Mapping):
-        return ", ".join(f"{key}: …" for key in value) or "{}"
-    if isinstance(value, list):
-        return "; ".join(f"- {_plain(item)}" for item in value) or "[]"
-    return str(value)
-
-
-_SMART_QUOTES = "“”«»‘’„‚"
-_PATTERN_KINDS = (
-    ("[0-9]{4}-[0-9]{2}-[0-9]{2}", "pattern-date"),
-    ("@", "pattern-email"),
-    ("[A-Z]{2}", "pattern-country"),
-    ("\\+", "pattern-phone"),
-    ("[a-z", "pattern-code"),
-)
-
-
-def _pattern_detail(pattern: str, value: Any) -> str:
-    """Catalogue key saying what the pattern asks for (or that quotes are typographic)."""
-    if isinstance(value, str) and value[:1] in _SMART_QUOTES and value[-1:] in _SMART_QUOTES:
-        return "pattern-smart-quotes"
-    return next((key for mark, key in _PATTERN_KINDS if mark in pattern), "pattern-other")
-
-
-def _simple(error: ValidationError, parts: PathParts) -> Finding:
-    kind = str(error.validator)
-    value: Any = error.validator_value
-    args = {"field": _field(parts), "value": _shown(error.instance)}
-    if kind == "type":
-        types = value if isinstance(value, list) else [value]
-        shape = _shape(str(types[0]), error.schema)
-        return Finding(
-            parts, "TR202", {**args, "expected": ", ".join(map(str, types)), "detail": shape}
-        )
-    if kind == "enum":
-        allowed = ", ".join(str(v) for v in value)
-        hint = closest(str(error.instance), [str(v) for v in value])
-        return Finding(parts, "TR203", {**args, "allowed": allowed, **hint})
-    if kind == "const":
-        return Finding(parts, "TR213", {**args, "expected": str(value)})
-    if kind == "format":
-        return Finding(parts, "TR210", args)
-    if kind == "pattern":
-        examples = error.schema.get("examples") if isinstance(error.schema, dict) else None
-        example = _shown(examples[0]) if isinstance(examples, list) and examples else ""
-        detail = _pattern_detail(str(value), error.instance)
-        return Finding(
-            parts, "TR205", {**args, "pattern": str(value), "example": example, "detail": detail}
-        )
-    if kind == "minItems":
-        return Finding(parts, "TR206", {**args, "limit": str(value)})
-    if kind in ("maxItems", "maxLength"):
-        return Finding(parts, "TR207", {**args, "limit": str(value)})
-    if kind == "minLength":
-        return Finding(parts, "TR212", args)
-    if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        return Finding(parts, "TR211", {**args, "limit": str(value)})
-    # jsonschema's own message holds Python reprs of the data: say it in plain words.
-    return Finding(parts, "TR209", {**args, "detail": "rule-other"})
+        found = list(Path(spec.origin).parent.parent.glob(f"{package}-*.dist-info/RECORD"))
+        if len(found) != 1:
+            return ""
+        records.append(found[0].read_bytes())
+    return hashlib.sha256(b"\0".join(records)).hexdigest()

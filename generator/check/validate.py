@@ -16,11 +16,11 @@ from typing import Any
 
 from generator.check.characters import character_findings, visible
 from generator.check.copied import check_copied
+from generator.check.findings import Finding
 from generator.check.meaning import check_registry, check_submission
 from generator.check.project import Project
 from generator.check.references import attached, check_references
 from generator.check.scan import scan
-from generator.check.schema import Finding
 from generator.check.workers import MAX_PROCESSES, available_cpus, map_chunks
 from generator.codes import CODES
 from generator.forms import FormSet
@@ -292,7 +292,7 @@ def _compile_schemas(project: Project, sources: Sequence[SourceFile]) -> None:
         form = project.forms.get(place.kind)
         name = form.schema_file if form is not None else f"{place.kind}.schema.json"
         if project.checker.has(name):
-            project.checker.validator(name)
+            project.checker.compile(name)
 
 
 def _processes(files: int, processes: int | None) -> int:

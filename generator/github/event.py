@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from generator.errors import UsageError
+from generator.load.jsonfile import read_json_object
 
 
 @dataclass(frozen=True)
@@ -46,13 +46,7 @@ def parse_time(value: object) -> dt.datetime:
 
 
 def read_event(path: Path) -> Mapping[str, Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise UsageError(f"cannot read the GitHub event {path}: {error}") from None
-    if not isinstance(data, dict):
-        raise UsageError(f"the GitHub event {path} is not a JSON object")
-    return data
+    return read_json_object(path, "the GitHub event", UsageError)
 
 
 def _labels(raw: Mapping[str, Any]) -> tuple[str, ...]:

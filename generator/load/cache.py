@@ -10,6 +10,9 @@ result of the strict loader (:func:`generator.load.yamlsafe.load_yaml`) is kept:
   an updated loader is parsed afresh. JSON holds exactly what the loader makes (text,
   whole numbers, decimals, true/false, null, lists and mappings); anything else, a
   refused file, or a cache that cannot be read or written is simply parsed again.
+
+Beside them, :class:`Marks` remembers which inputs a slow check passed (each schema's check
+against the JSON Schema metaschema), by a digest of all that check reads.
 """
 
 from __future__ import annotations
@@ -52,13 +55,37 @@ def json_exact(data: Any) -> bool:
     return True
 
 
+def cache_folder(root: Path | None) -> Path | None:
+    """Where ``root`` keeps what it has computed (None: not a git checkout, so nowhere)."""
+    return root / CACHE_DIR if root is not None and (root / ".git").is_dir() else None
+
+
+class Marks:
+    """Digests of inputs a slow check has passed (one empty file per digest under
+    ``.git/treaty-cache/passed/``): the digest covers everything the check depends on, so a
+    changed input is checked again. Without a folder nothing is remembered."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self._folder = folder / "passed" if folder is not None else None
+
+    def has(self, digest: str) -> bool:
+        return self._folder is not None and (self._folder / digest).is_file()
+
+    def add(self, digest: str) -> None:
+        if self._folder is None:
+            return
+        try:
+            self._folder.mkdir(parents=True, exist_ok=True)
+            (self._folder / digest).touch()
+        except OSError:
+            return
+
+
 class ParseCache:
     """Strictly parsed YAML texts, by content."""
 
     def __init__(self, root: Path | None) -> None:
-        self._folder: Path | None = None
-        if root is not None and (root / ".git").is_dir():
-            self._folder = root / CACHE_DIR
+        self._folder = cache_folder(root)
         self._memory: dict[str, Any] = {}
         self._loader = ""
 

@@ -5,6 +5,7 @@ from typing import Any
 
 import pytest
 
+from generator.check.findings import Finding
 from generator.check.meaning import (
     check_body_refs,
     check_date_order,
@@ -14,7 +15,6 @@ from generator.check.meaning import (
     check_treaties,
     walk,
 )
-from generator.check.schema import Finding
 from generator.model import Form
 from generator.paths import FilePlace
 from generator.registry import Registry, registry_from_data

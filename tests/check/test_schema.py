@@ -4,8 +4,13 @@ import re
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from jsonschema import FormatChecker
 
-from generator.check.schema import Finding, SchemaChecker, _pattern_detail, inline_refs
+from generator.check.explain import _pattern_detail
+from generator.check.findings import Finding
+from generator.check.schema import SchemaChecker, inline_refs, is_date
 from generator.errors import ConfigurationError
 
 COMMON: dict[str, Any] = {
@@ -169,3 +174,17 @@ def test_inline_refs_leaves_what_it_cannot_inline() -> None:
 def test_a_wrong_form_is_explained_by_its_own_rule(pattern: str, value: str, detail: str) -> None:
     """A date's or an e-mail's hint says what dates or e-mails look like, not codes."""
     assert _pattern_detail(pattern, value) == detail
+
+
+_DATES = st.one_of(
+    st.from_regex(r"\A[0-9]{4}-[0-9]{2}-[0-9]{2}\Z"),
+    st.text(alphabet="0123456789-٠١٢T: ", max_size=12),
+    st.sampled_from(["2025-02-29", "2024-02-29", "0000-01-01", "2025-1-01", "20250101", ""]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_DATES)
+def test_the_date_format_is_jsonschemas(value: str) -> None:
+    """The first pass judges dates without jsonschema loaded, exactly as its checker does."""
+    assert is_date(value) is FormatChecker(formats=("date",)).conforms(value, "date")
