@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from generator.deadlines.render import ExcludedView
 from generator.i18n import area_catalogue, catalogue
 from generator.law.cite import citer
 from generator.paths import FilePlace, place_of
@@ -17,14 +17,6 @@ from generator.site.session import BuildSession
 from generator.site.texts import SiteTexts
 
 SHOWN = 50  # files listed on the home page; ``treaty status`` lists every one
-
-
-@dataclass(frozen=True)
-class LeftOut:
-    path: str
-    body: str
-    what: str
-    reasons: tuple[str, ...]
 
 
 def _reason(data: SiteData, problem: Problem, lang: str, hidden: frozenset[str]) -> str:
@@ -42,7 +34,7 @@ def texts_where(lang: str, problem: Problem) -> str:
     return labels.label("where", line=problem.line, column=problem.column, code=problem.code)
 
 
-def left_out_view(data: SiteData, texts: SiteTexts) -> list[LeftOut]:
+def left_out_view(data: SiteData, texts: SiteTexts) -> list[ExcludedView]:
     """What the site leaves out until corrected, in the page's language."""
     lang = texts.lang
     found = []
@@ -52,10 +44,8 @@ def left_out_view(data: SiteData, texts: SiteTexts) -> list[LeftOut]:
         place = place_of(x.path, data.project.forms, set(data.project.forms.schemas))
         form = data.project.forms.get(place.kind) if isinstance(place, FilePlace) else None
         hidden = form.internal_fields if form and data.edition == "public" else frozenset()
-        what = (texts("home.left_out_entries", entries=", ".join(x.entries)) if x.entries
-                else texts("home.left_out_whole"))  # fmt: skip
         reasons = tuple(_reason(data, p, lang, hidden) for p in x.problems)
-        found.append(LeftOut(x.path, body, what, reasons))
+        found.append(ExcludedView(x, body, reasons))
     return found
 
 
