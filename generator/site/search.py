@@ -16,6 +16,10 @@ from pathlib import Path
 from generator.errors import ConfigurationError
 
 BUNDLE = "pagefind"
+# Folders whose deeper pages are never searched, and how deep the searched ones lie: the
+# parts of a report after the first (``reports/<period>/<n>/``) carry no search body, and
+# Pagefind would still read all of their megabytes.
+SHALLOW = {"reports": 1}
 
 
 def pagefind_program() -> Path:
@@ -29,9 +33,16 @@ def pagefind_program() -> Path:
 def _glob(root: Path, skip: frozenset[str]) -> str:
     """The HTML of this language only: every entry of its root but the other languages'."""
     names = sorted(p.name for p in root.iterdir() if p.name not in skip and p.name != BUNDLE)
-    parts = [f"{n}/**/*.html" if (root / n).is_dir() else n for n in names if
-             (root / n).is_dir() or n.endswith(".html")]  # fmt: skip
+    parts = [p for n in names for p in _patterns(root, n)]
     return "{" + ",".join(parts) + "}" if parts else "*.html"
+
+
+def _patterns(root: Path, name: str) -> list[str]:
+    if not (root / name).is_dir():
+        return [name] if name.endswith(".html") else []
+    if name not in SHALLOW:
+        return [f"{name}/**/*.html"]
+    return [name + "/*" * depth + "/index.html" for depth in range(SHALLOW[name] + 1)]
 
 
 @dataclass
