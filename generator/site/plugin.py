@@ -28,6 +28,7 @@ from generator.site.config import TreatyReportsConfig
 from generator.site.nav import alternates, navigation
 from generator.site.pages import SitePages, all_files, all_pages
 from generator.site.parallel import Languages, start_languages
+from generator.site.search import SearchCopies
 from generator.site.session import BuildOptions, BuildSession
 from generator.site.shell import FrameWriter
 from generator.site.sources import write_sources
@@ -51,6 +52,7 @@ class TreatyReportsPlugin(BasePlugin[TreatyReportsConfig]):
         self.files: Files | None = None
         self.error: TreatyError | None = None  # what stopped the build, for the caller
         self.languages: Languages | None = None  # the other languages, built beside this one
+        self.search: SearchCopies | None = None  # what Pagefind reads of this language
 
     def inherit(self, session: BuildSession) -> None:
         """Build with the session of the language built first (see :func:`build_language`)."""
@@ -175,9 +177,9 @@ class TreatyReportsPlugin(BasePlugin[TreatyReportsConfig]):
             self._write_data_pages(config, self.session)
             log.info("%s: data pages written in %.1f s", self.config.lang,
                      time.perf_counter() - started)  # fmt: skip
-            if self.config.search:
+            if self.search is not None:
                 others = frozenset(self.config.languages) - {self.config.lang}
-                self.session.indexer.start(Path(config.site_dir), others)
+                self.session.indexer.start(Path(config.site_dir), self.search, others)
             if self.owns_session:
                 self._finish(config, self.session)
         except TreatyError as error:
@@ -185,6 +187,7 @@ class TreatyReportsPlugin(BasePlugin[TreatyReportsConfig]):
             raise PluginError(f"treaty-reports: {error}") from None
         finally:
             self.pages = None
+            self.search = None
             if self.owns_session:
                 self._drop()
 
@@ -194,7 +197,9 @@ class TreatyReportsPlugin(BasePlugin[TreatyReportsConfig]):
         write theirs once they have it."""
         if self.pages is None or self.nav is None or self.files is None:
             return
-        writer = FrameWriter(config, self.env, self.nav, self.files)
+        if self.config.search:
+            self.search = session.indexer.copies(self.config.lang)
+        writer = FrameWriter(config, self.env, self.nav, self.files, self.search)
         if not self.owns_session:
             writer.write(self.pages.data)
             session.receive()
