@@ -7,8 +7,8 @@ language writes its own pages; the layouts of the reports' parts, made from the 
 language's report, are handed over when made (every language has the same parts). So the
 languages are built on both cores. A failure comes back as text and is raised here.
 
-Where ``fork`` is missing (Windows) or unsafe (beside threads: ``treaty site serve``), the
-languages are built one after the other.
+Where ``fork`` is missing (Windows) or unsafe (beside threads: ``treaty site serve``; with
+PDF downloads: :data:`UNFORKABLE`), the languages are built one after the other.
 """
 
 from __future__ import annotations
@@ -16,10 +16,11 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -32,6 +33,9 @@ from generator.site.search import Indexer
 from generator.site.session import BuildSession
 
 START = "fork"
+# Downloads made by a library that keeps threads of its own (typst's PDF compiler): a
+# process forked after it has run would wait forever for them, so no fork then.
+UNFORKABLE = ("pdf",)
 
 
 @dataclass(frozen=True)
@@ -53,17 +57,17 @@ def _build_in_child(
     config: MkDocsConfig, queue: Queue, session: BuildSession, report: Connection,
     shared: Connection,
 ) -> None:  # fmt: skip
-    """The forked process: build languages while some are left, wait for their index,
-    report how it went."""
-    session.indexer = Indexer(turn=session.indexer.turn)  # the parent's runs are not ours
+    """The forked process: build languages while some are left, then report how it went
+    and hand the Pagefind runs over to the parent: they start once this process has ended
+    and its copy of the data is gone (a run and two copies would add up)."""
+    session.indexer = Indexer(held=True)  # the parent's runs are not ours; ours, its
     session.awaited = shared.recv
     try:
         while (lang := queue.take()) is not None:
             build_language(config, lang, session)
-        session.indexer.wait()
-        report.send("")
+        report.send(("", session.indexer.hand_over()))
     except BaseException as error:  # sent to the parent, which raises it
-        report.send(f"{type(error).__name__}: {error}")
+        report.send((f"{type(error).__name__}: {error}", []))
     finally:
         session.indexer.stop()  # after a failure: its run and scratch folder
         report.close()
@@ -91,6 +95,22 @@ class Languages:
     sending: list[Connection] = field(default_factory=list)  # to each process
     known: frozenset[str] = frozenset()  # what the session had made at the fork
     sender: threading.Thread | None = None
+    watcher: threading.Thread | None = None
+    failed: list[str] = field(default_factory=list)
+
+    def watch(self) -> None:
+        """Wait for the other processes in a thread; once they have ended, start the
+        Pagefind runs, theirs and this process's."""
+        self.watcher = threading.Thread(target=self._collect, daemon=True)
+        self.watcher.start()
+
+    def _collect(self) -> None:
+        adopted: list[tuple[Path, Path]] = []
+        for lang, message, runs in self._results():
+            adopted.extend(runs)
+            if message:
+                self.failed.append(f"{lang}: {message}")
+        self.session.indexer.release(adopted)
 
     def share(self) -> None:
         """Send what the session made since the fork (the reports' layouts) to the others,
@@ -106,24 +126,25 @@ class Languages:
         self.share()
         while (lang := self.queue.take()) is not None:
             build_language(self.config, lang, self.session)
-        failed = [f"{lang}: {message}" for lang, message in self._results() if message]
+        if self.watcher is not None:
+            self.watcher.join()
         if self.sender is not None:
             self.sender.join()
         gc.unfreeze()
-        if failed:
-            raise ConfigurationError("site build failed: " + "; ".join(failed))
+        if self.failed:
+            raise ConfigurationError("site build failed: " + "; ".join(self.failed))
 
-    def _results(self) -> Iterable[tuple[str, str]]:
-        for lang, process, report in self.running:
+    def _results(self) -> Iterator[tuple[str, str, list[tuple[Path, Path]]]]:
+        for lang, process, report in list(self.running):
             try:
-                message = str(report.recv())
+                message, runs = report.recv()
             except EOFError:
-                message = "the build process ended without a word"
+                message, runs = "the build process ended without a word", []
             process.join()
             report.close()
             if not message and process.exitcode != 0:
                 message = f"the build process exited with {process.exitcode}"
-            yield lang, message
+            yield lang, str(message), list(runs)
         self.running.clear()
 
     def stop(self) -> None:
@@ -142,14 +163,14 @@ class Languages:
 def start_languages(config: MkDocsConfig, langs: Iterable[str], session: BuildSession) -> Languages:
     """Start building ``langs`` beside this process (``config``: the first language's); the
     languages left when this process is done with its own, it builds itself."""
-    fork = can_fork()  # not beside threads (``treaty site serve``): built here, in turn
+    fork = can_fork() and not any(f in UNFORKABLE for f in session.options.downloads)
     context: Any = multiprocessing.get_context(START if fork else None)
     found = Languages(config, session, Queue(tuple(langs), context.Value("i", 0)),
                       known=frozenset(session.made()))  # fmt: skip
     if not fork:
         return found
     compile_templates()
-    session.indexer.turn = context.Lock()  # one Pagefind run at a time in every process
+    session.indexer.hold()  # until the other processes have ended
     gc.collect()
     gc.freeze()  # the loaded data stays in pages the processes share
     for number in range(processes(len(found.queue.langs), available_cpus())):
@@ -162,6 +183,7 @@ def start_languages(config: MkDocsConfig, langs: Iterable[str], session: BuildSe
         given.close()
         found.running.append((f"process {number + 1}", process, mine))
         found.sending.append(send)
+    found.watch()
     return found
 
 

@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -87,17 +88,47 @@ class Indexer:
     scratch: list[Path] = field(default_factory=list)
     current: list[subprocess.Popen[bytes]] = field(default_factory=list)
     stopped: threading.Event = field(default_factory=threading.Event)
+    held: bool = False  # runs wait in ``queued`` until :meth:`release`
+    queued: list[tuple[Path, Path]] = field(default_factory=list)  # (site root, copies)
+    guard: threading.Lock = field(default_factory=threading.Lock)
 
     def start(self, root: Path, copies: SearchCopies, skip: frozenset[str] = frozenset()) -> None:
         """Index the language whose pages are in ``root`` (not the folders in ``skip``) from
-        ``copies``, once no other run is going."""
+        ``copies``, once no other run is going (and, while held, once released)."""
         copies.add_built(root, skip)
-        command = [str(pagefind_program()), "--site", str(copies.folder), "--output-path",
-                   str(root / BUNDLE), "--glob", "**/*.html", "--silent"]  # fmt: skip
-        outcome: list[bytes | int] = []
-        thread = threading.Thread(target=self._run, args=(command, copies.folder, outcome))
-        thread.start()
-        self.running.append((root, thread, outcome))
+        self._start(root, copies.folder)
+
+    def _start(self, root: Path, folder: Path) -> None:
+        with self.guard:
+            if self.held:
+                self.queued.append((root, folder))
+                return
+            command = [str(pagefind_program()), "--site", str(folder), "--output-path",
+                       str(root / BUNDLE), "--glob", "**/*.html", "--silent"]  # fmt: skip
+            outcome: list[bytes | int] = []
+            thread = threading.Thread(target=self._run, args=(command, folder, outcome))
+            thread.start()
+            self.running.append((root, thread, outcome))
+
+    def hold(self) -> None:
+        """Keep the runs from starting (while the build's processes hold their data)."""
+        self.held = True
+
+    def hand_over(self) -> list[tuple[Path, Path]]:
+        """The held runs, for another process to make (their folders are its to remove)."""
+        with self.guard:
+            runs, self.queued = self.queued, []
+            self.scratch = [f for f in self.scratch if f not in {f for _, f in runs}]
+        return runs
+
+    def release(self, adopted: Iterable[tuple[Path, Path]] = ()) -> None:
+        """Start the held runs and ``adopted`` ones (handed over by another process)."""
+        with self.guard:
+            adopted = list(adopted)
+            self.scratch.extend(folder for _, folder in adopted)
+            runs, self.queued, self.held = [*self.queued, *adopted], [], False
+        for root, folder in runs:
+            self._start(root, folder)
 
     def _run(self, command: list[str], folder: Path, outcome: list[bytes | int]) -> None:
         with self.turn:
@@ -119,7 +150,8 @@ class Indexer:
     def wait(self) -> None:
         """Wait for the runs in the background; a failure is raised."""
         failed: list[str] = []
-        for root, thread, outcome in self.running:
+        while self.running:
+            root, thread, outcome = self.running.pop(0)
             thread.join()
             code, out = outcome or (-1, b"stopped")
             if code != 0:
