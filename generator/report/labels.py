@@ -6,7 +6,6 @@ form descriptions; only what is the report's own lives in the report catalogue.
 
 from __future__ import annotations
 
-
 from generator.forms import FormSet
 from generator.i18n import Catalogue, area_catalogue
 
