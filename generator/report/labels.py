@@ -6,11 +6,8 @@ form descriptions; only what is the report's own lives in the report catalogue.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from generator.forms import FormSet
 from generator.i18n import Catalogue, area_catalogue
-from generator.model import Text
 
 AREA = "report"
 
@@ -24,10 +21,6 @@ def report_labels(lang: str) -> ReportLabels:
 
 
 def value_label(forms: FormSet, field: str, code: str, lang: str) -> str:
-    """The display label of an enumerated value, from any form that labels ``field``."""
-    for form in forms:
-        values = form.extra.get("values") or {}
-        labels = values.get(field) if isinstance(values, Mapping) else None
-        if isinstance(labels, Mapping) and code in labels:
-            return Text.from_data(labels[code]).get(lang) or code
-    return code
+    """The display label of an enumerated value, from any form that labels ``field`` (the
+    form set's merged table, made once: reports and pages ask this for every cell)."""
+    return forms.value_label(field, code, lang) or code

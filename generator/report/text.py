@@ -14,7 +14,9 @@ Fallback = Callable[[str], None]
 
 def is_text(value: object) -> bool:
     """A ``{kk, ru, en}`` narrative rather than a record."""
-    return isinstance(value, Mapping) and bool(value) and all(k in LANGUAGES for k in value)
+    if type(value) is str or not isinstance(value, dict | Mapping):  # dict first: the fast check
+        return False
+    return bool(value) and all(k in LANGUAGES for k in value)
 
 
 def localized(value: object, lang: str, fallback: Fallback | None = None) -> str:
@@ -47,6 +49,8 @@ def plain(
     """Any submission value as one line: records joined by ', ', lists by '; '."""
     if value is None or value == "":
         return ""
+    if type(value) is str:  # most values: checked before the abstract types below
+        return label(field, value)
     if is_text(value):
         return localized(value, lang, fallback)
     if isinstance(value, Mapping):

@@ -25,9 +25,10 @@ from mkdocs.structure.nav import Navigation
 
 from generator.errors import TreatyError
 from generator.site.config import TreatyReportsConfig
-from generator.site.languages import build_language
 from generator.site.nav import alternates, navigation
 from generator.site.pages import SitePages, all_files, all_pages
+from generator.site.parallel import Languages, start_languages
+from generator.site.search import SearchCopies
 from generator.site.session import BuildOptions, BuildSession
 from generator.site.shell import FrameWriter
 from generator.site.sources import write_sources
@@ -50,6 +51,8 @@ class TreatyReportsPlugin(BasePlugin[TreatyReportsConfig]):
         self.nav: Navigation | None = None
         self.files: Files | None = None
         self.error: TreatyError | None = None  # what stopped the build, for the caller
+        self.languages: Languages | None = None  # the other languages, built beside this one
+        self.search: SearchCopies | None = None  # what Pagefind reads of this language
 
     def inherit(self, session: BuildSession) -> None:
         """Build with the session of the language built first (see :func:`build_language`)."""
@@ -171,12 +174,12 @@ class TreatyReportsPlugin(BasePlugin[TreatyReportsConfig]):
             return
         try:
             started = time.perf_counter()
-            self._write_data_pages(config)
+            self._write_data_pages(config, self.session)
             log.info("%s: data pages written in %.1f s", self.config.lang,
                      time.perf_counter() - started)  # fmt: skip
-            if self.config.search:
+            if self.search is not None:
                 others = frozenset(self.config.languages) - {self.config.lang}
-                self.session.indexer.start(Path(config.site_dir), others)
+                self.session.indexer.start(Path(config.site_dir), self.search, others)
             if self.owns_session:
                 self._finish(config, self.session)
         except TreatyError as error:
@@ -184,22 +187,40 @@ class TreatyReportsPlugin(BasePlugin[TreatyReportsConfig]):
             raise PluginError(f"treaty-reports: {error}") from None
         finally:
             self.pages = None
+            self.search = None
             if self.owns_session:
                 self._drop()
 
-    def _write_data_pages(self, config: MkDocsConfig) -> None:
+    def _write_data_pages(self, config: MkDocsConfig, session: BuildSession) -> None:
+        """The data pages. The first language starts the others, writes the pages whose
+        layout every language reuses (the reports' parts) and hands it over; the others
+        write theirs once they have it."""
         if self.pages is None or self.nav is None or self.files is None:
             return
-        FrameWriter(config, self.env, self.nav, self.files).write(self.pages.data)
+        if self.config.search:
+            self.search = session.indexer.copies(self.config.lang)
+        writer = FrameWriter(config, self.env, self.nav, self.files, self.search)
+        if not self.owns_session:
+            writer.write(self.pages.data)
+            session.receive()
+            writer.write(self.pages.first)
+            return
+        if self.config.alternates:
+            others = [lang for lang in self.config.languages if lang != self.config.lang]
+            self.languages = start_languages(config, others, session)
+        writer.write(self.pages.first)
+        if self.languages is not None:
+            self.languages.share()
+        writer.write(self.pages.data)
 
     def _finish(self, config: MkDocsConfig, session: BuildSession) -> None:
         """After the first language: the published sources, the other languages, search."""
-        root = Path(config.site_dir)
-        write_sources(session.data, root)
-        if self.config.alternates:
-            for lang in self.config.languages:
-                if lang != self.config.lang:
-                    build_language(config, lang, session)
+        write_sources(session.data, Path(config.site_dir))
+        started = time.perf_counter()
+        if self.languages is not None:
+            self.languages.wait()
+            self.languages = None
+        log.info("other languages: waited %.1f s", time.perf_counter() - started)
         started = time.perf_counter()
         session.indexer.wait()
         log.info("search index: waited %.1f s", time.perf_counter() - started)
@@ -209,6 +230,9 @@ class TreatyReportsPlugin(BasePlugin[TreatyReportsConfig]):
             self._drop()
 
     def _drop(self) -> None:
+        if self.languages is not None:
+            self.languages.stop()
+            self.languages = None
         if self.session is not None:
             self.session.indexer.stop()
         self.session = None

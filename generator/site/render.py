@@ -106,6 +106,13 @@ def _helpers(src: str, texts: SiteTexts) -> dict[str, Any]:
     return {"t": texts, "url": url, "doc": doc, "text": text, "cite": cite, "lang": texts.lang}
 
 
+def compile_templates() -> None:
+    """Compile every page template now (processes forked after this inherit them)."""
+    env = environment()
+    for name in env.list_templates(extensions=["j2"]):
+        env.get_template(name)
+
+
 def render_html(template: str, src: str, title: str, texts: SiteTexts, **context: Any) -> str:
     """A data page's HTML content (no Markdown pass; see :mod:`generator.site.shell`)."""
     helpers = _helpers(src, texts)

@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 
 from generator.report.document import Document
+from generator.report.labels import report_labels
 from generator.report.render import opendata
 from generator.report.render.docx import to_docx
 from generator.report.render.pdf import to_pdf
@@ -21,6 +22,7 @@ from generator.site.session import BuildSession
 from generator.site.shell import DataFile
 
 FORMATS = ("docx", "pdf", "csv", "json")
+DOCUMENTS = ("docx", "pdf")
 
 
 def _when(as_of: dt.date) -> dt.datetime:
@@ -39,14 +41,26 @@ def file_names(session: BuildSession, period: int, lang: str) -> dict[str, str]:
     return {fmt: f"{stem}.{fmt}" for fmt in FORMATS if fmt in session.options.downloads}
 
 
+def needs_document(session: BuildSession) -> bool:
+    """Whether the downloads are made from the document (DOCX, PDF), not only the tables."""
+    return any(fmt in DOCUMENTS for fmt in session.options.downloads)
+
+
+def report_title(period: int, lang: str) -> str:
+    """The report's title, as :func:`build_document` gives it."""
+    return report_labels(lang)("title", period=period)
+
+
 def report_files(
-    session: BuildSession, period: int, lang: str, document: Document
+    session: BuildSession, period: int, lang: str, document: Callable[[], Document]
 ) -> Iterator[DataFile]:
-    """The period's downloads, each made only when it is written."""
+    """The period's downloads, each made only when it is written (``document``: the
+    report in ``lang``, asked for only by the DOCX and the PDF)."""
     found = session.consolidated(period)
     project = session.data.project
     when = _when(session.options.as_of)
     names = file_names(session, period, lang)
+    title = report_title(period, lang)
 
     made: dict[str, tuple[opendata.OpenDataTable, ...]] = {}
 
@@ -57,12 +71,10 @@ def report_files(
         return made["tables"]
 
     makers: dict[str, Callable[[], bytes]] = {
-        "docx": lambda: to_docx(document, when),
-        "pdf": lambda: to_pdf(document, when),
+        "docx": lambda: to_docx(document(), when),
+        "pdf": lambda: to_pdf(document(), when),
         "csv": lambda: opendata.to_csv(open_data()[0]).encode("utf-8"),
-        "json": lambda: opendata.to_json(found, project, lang, document.title, open_data()).encode(
-            "utf-8"
-        ),
+        "json": lambda: opendata.to_json(found, project, lang, title, open_data()).encode("utf-8"),
     }
     for fmt, name in names.items():
         yield DataFile(f"downloads/{name}", makers[fmt])

@@ -47,6 +47,9 @@ class BuildSession:
     _consolidated: dict[int, Consolidation] = field(default_factory=dict)
     _made: dict[str, Any] = field(default_factory=dict)
     indexer: Indexer = field(default_factory=Indexer)
+    # In a language built in another process: gets what the first language has made for
+    # every language since the fork (see :mod:`generator.site.parallel`).
+    awaited: Callable[[], dict[str, Any]] | None = None
 
     @property
     def data(self) -> SiteData:
@@ -60,6 +63,17 @@ class BuildSession:
         if key not in self._made:
             self._made[key] = make()
         return self._made[key]
+
+    def made(self) -> dict[str, Any]:
+        """What :meth:`once` has made so far, by key."""
+        return dict(self._made)
+
+    def receive(self) -> None:
+        """Take what the first language made for every language (the reports' layouts),
+        waiting for it when it is made in another process."""
+        if self.awaited is not None:
+            self._made.update(self.awaited())
+            self.awaited = None
 
     def consolidated(self, period: int) -> Consolidation:
         """The period's report before it is put into words (the same for every language)."""

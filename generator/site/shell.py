@@ -27,6 +27,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from generator.site.render import page_url
+from generator.site.search import SearchCopies
 
 SLUG = "tr-shell-slug-7f3a"
 TITLE = "tr-shell-title-7f3a"
@@ -53,6 +54,10 @@ class DataFile:
     content: Callable[[], bytes]
 
 
+def escaped(title: str) -> str:
+    return str(escape(title))
+
+
 @dataclass(frozen=True)
 class Frame:
     """material's page frame for pages in one folder, split around the markers."""
@@ -63,7 +68,7 @@ class Frame:
         head, _, tail = self.text.partition(CONTENT)
         if not searched:  # Pagefind indexes only the pages that mark their body
             head = head.replace(f" {SEARCHED}", "")
-        safe = str(escape(title))
+        safe = escaped(title)
         return (
             head.replace(SLUG, slug).replace(TITLE, safe)
             + content
@@ -74,8 +79,12 @@ class Frame:
 class FrameWriter:
     """Writes data pages into ``config.site_dir`` through material's ``main.html``."""
 
-    def __init__(self, config: MkDocsConfig, env: Any, nav: Navigation, files: Files) -> None:
+    def __init__(
+        self, config: MkDocsConfig, env: Any, nav: Navigation, files: Files,
+        search: SearchCopies | None = None,
+    ) -> None:  # fmt: skip
         self.config = config
+        self.search = search  # where the searched pages' bodies go for Pagefind
         self.template = env.get_template("main.html")
         self.nav = nav
         self.files = files
@@ -102,8 +111,12 @@ class FrameWriter:
                 target.write_bytes(item.content())
                 continue
             folder, name = posixpath.split(item.src.removesuffix(".md"))
-            text = self.frame(folder).fill(name, item.title, item.html(), item.searched)
-            target = root / page_url(item.src) / "index.html"
+            content = item.html()
+            text = self.frame(folder).fill(name, item.title, content, item.searched)
+            rel = page_url(item.src) + "index.html"
+            if self.search is not None:
+                self.search.add(rel, escaped(item.title), content, item.searched)
+            target = root / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             raw = text.encode("utf-8", errors="xmlcharrefreplace")
             target.write_bytes(raw)

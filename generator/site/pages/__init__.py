@@ -43,6 +43,7 @@ def all_pages(session: BuildSession, texts: SiteTexts) -> SitePages:
         made = builder(session, texts)
         found.pages.update(made.pages)
         found.data = chain(found.data, made.data)
+        found.first = chain(found.first, made.first)
     return found
 
 

@@ -18,10 +18,13 @@ from generator.site.texts import SiteTexts
 
 @dataclass
 class SitePages:
-    """Markdown pages by source path, and the data pages, made when iterated."""
+    """Markdown pages by source path, and the data pages, made when iterated. ``first``: the
+    data pages that make what every language reuses (the reports' layouts), written before
+    the other languages start (see :mod:`generator.site.parallel`)."""
 
     pages: dict[str, str] = field(default_factory=dict)
     data: Iterator[DataPage | DataFile] = field(default_factory=lambda: iter(()))
+    first: Iterator[DataPage | DataFile] = field(default_factory=lambda: iter(()))
 
 
 STATES = ("on-time", "late", "missing", "pending", "exempt")

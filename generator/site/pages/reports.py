@@ -8,11 +8,19 @@ first part, with its downloads and contents; ``reports/<period>/<n>/`` the other
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 from generator.report.document import Document
 from generator.site.pages.common import SitePages
 from generator.site.render import render_html, render_page
-from generator.site.report_files import FORMATS, DataFile, file_names, report_document, report_files
+from generator.site.report_files import (
+    FORMATS,
+    DataFile,
+    file_names,
+    needs_document,
+    report_document,
+    report_files,
+)
 from generator.site.report_parts import Part, apply, plan_of, sections_of
 from generator.site.session import BuildSession
 from generator.site.shell import DataPage
@@ -58,7 +66,8 @@ def _period(session: BuildSession, texts: SiteTexts, period: int) -> Iterator[Da
     title = texts("reports.period_title", period=period)
     for part in parts:
         yield _part_page(session, texts, period, part, parts, title, document)
-    yield from report_files(session, period, texts.lang, document)
+    if needs_document(session):  # made now, from this document
+        yield from report_files(session, period, texts.lang, lambda: document)
 
 
 def report_periods(session: BuildSession) -> list[int]:
@@ -66,9 +75,19 @@ def report_periods(session: BuildSession) -> list[int]:
     return sorted({s.period for s in session.data.submissions}, reverse=True)
 
 
-def _data(session: BuildSession, texts: SiteTexts) -> Iterator[DataPage | DataFile]:
+def _parts(session: BuildSession, texts: SiteTexts) -> Iterator[DataPage | DataFile]:
     for period in report_periods(session):
         yield from _period(session, texts, period)
+
+
+def _tables(session: BuildSession, texts: SiteTexts) -> Iterator[DataFile]:
+    """The CSV and JSON files, when no download needs the document: made from the
+    consolidation, after the other languages have started."""
+    if needs_document(session):
+        return
+    for period in report_periods(session):
+        again = partial(report_document, session, period, texts.lang)
+        yield from report_files(session, period, texts.lang, again)
 
 
 def pages(session: BuildSession, texts: SiteTexts) -> SitePages:
@@ -76,4 +95,7 @@ def pages(session: BuildSession, texts: SiteTexts) -> SitePages:
     index = render_page(
         "reports.md.j2", "reports/index.md", texts("reports.title"), texts, periods=periods
     )
-    return SitePages({"reports/index.md": index}, _data(session, texts))
+    # first: the layout of each period's parts is made from the first language's report
+    return SitePages(
+        {"reports/index.md": index}, data=_tables(session, texts), first=_parts(session, texts)
+    )
