@@ -39,12 +39,12 @@ def excluded_of(file: FileResult, form: Form | None) -> ExcludedFile | None:
     errors = file.entry_errors(form) if form is not None else None
     if errors is None:
         whole = tuple(p for p in file.problems if p.is_error)
-        return ExcludedFile(file.rel, whole)
+        return ExcludedFile(file.rel, whole, kind=form.kind if form else "")
     if not errors:  # only omissions: the file is shown as it is
         return None
     entries = tuple(f"{table}[{index}]" for table, index in sorted(errors))
     problems = tuple(p for key in sorted(errors) for p in errors[key])
-    return ExcludedFile(file.rel, problems, entries)
+    return ExcludedFile(file.rel, problems, entries, form.kind if form else "")
 
 
 def excluded_files(

@@ -96,6 +96,7 @@ class ExcludedFile:
     path: str
     problems: tuple[Problem, ...]
     entries: tuple[str, ...] = ()
+    kind: str = ""  # the file's form ("" when no form fits its path)
 
     def as_json(self) -> dict[str, Any]:
         return {

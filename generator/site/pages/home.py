@@ -7,7 +7,6 @@ import re
 from generator.deadlines.render import ExcludedView
 from generator.i18n import area_catalogue, catalogue
 from generator.law.cite import citer
-from generator.paths import FilePlace, place_of
 from generator.problems import Problem
 from generator.site.charts import ChartText, chart_html, stacked_bars
 from generator.site.data import SiteData
@@ -41,8 +40,7 @@ def left_out_view(data: SiteData, texts: SiteTexts) -> list[ExcludedView]:
     for x in data.excluded:
         parts = x.path.split("/")
         body = data.project.registry.body_name(parts[2], lang) if len(parts) > 3 else ""
-        place = place_of(x.path, data.project.forms, set(data.project.forms.schemas))
-        form = data.project.forms.get(place.kind) if isinstance(place, FilePlace) else None
+        form = data.project.forms.get(x.kind) if x.kind else None
         hidden = form.internal_fields if form and data.edition == "public" else frozenset()
         reasons = tuple(_reason(data, p, lang, hidden) for p in x.problems)
         found.append(ExcludedView(x, body, reasons))
