@@ -27,6 +27,41 @@ class SitePages:
     first: Iterator[DataPage | DataFile] = field(default_factory=lambda: iter(()))
 
 
+PAGER_WIDTH = 2  # pages shown either side of the current one
+
+
+@dataclass(frozen=True)
+class Pager:
+    """The pager of page ``number`` of ``srcs``: the first and last pages, the previous and
+    next, and :data:`PAGER_WIDTH` pages either side of this one, with gaps (``None``) for
+    the rest; so a pager's size does not grow with the number of pages."""
+
+    srcs: tuple[str, ...]
+    number: int
+
+    @property
+    def items(self) -> tuple[tuple[int, str] | None, ...]:
+        count = len(self.srcs)
+        shown = {1, count, *range(self.number - PAGER_WIDTH, self.number + PAGER_WIDTH + 1)}
+        for n in sorted(shown):  # a gap of one page: that page instead
+            if n - 1 not in shown and n - 2 in shown:
+                shown.add(n - 1)
+        found: list[tuple[int, str] | None] = []
+        for n in sorted(k for k in shown if 1 <= k <= count):
+            if found and found[-1] is not None and found[-1][0] != n - 1:
+                found.append(None)
+            found.append((n, self.srcs[n - 1]))
+        return tuple(found) if count > 1 else ()
+
+    @property
+    def previous(self) -> str | None:
+        return self.srcs[self.number - 2] if self.number > 1 else None
+
+    @property
+    def next(self) -> str | None:
+        return self.srcs[self.number] if self.number < len(self.srcs) else None
+
+
 STATES = ("on-time", "late", "missing", "pending", "exempt")
 
 

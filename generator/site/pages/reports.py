@@ -8,10 +8,11 @@ first part, with its downloads and contents; ``reports/<period>/<n>/`` the other
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import partial
 
-from generator.report.document import Document
-from generator.site.pages.common import SitePages
+from generator.report.document import Document, Section
+from generator.site.pages.common import Pager, SitePages
 from generator.site.render import render_html, render_page
 from generator.site.report_files import (
     FORMATS,
@@ -31,21 +32,43 @@ def part_src(period: int, number: int) -> str:
     return f"reports/{period}.md" if number == 1 else f"reports/{period}/{number}.md"
 
 
-def _part_page(
-    session: BuildSession, texts: SiteTexts, period: int, part: Part, parts: list[Part],
-    title: str, heading: Document,
-) -> DataPage:  # fmt: skip
-    src = part_src(period, part.number)
+@dataclass(frozen=True)
+class PeriodParts:
+    """What every part page of a period's report shows alike (made once per period)."""
+
+    period: int
+    srcs: tuple[str, ...]
+    contents: list[tuple[int, Section]]
+    downloads: list[tuple[str, str]]
+    missing: list[str]
+
+
+def _period_parts(
+    session: BuildSession, texts: SiteTexts, period: int, parts: list[Part]
+) -> PeriodParts:
     names = file_names(session, period, texts.lang)
-    missing = [fmt for fmt in FORMATS if fmt not in names]
+    return PeriodParts(
+        period,
+        tuple(part_src(period, p.number) for p in parts),
+        sections_of(parts),
+        [(fmt, f"downloads/{name}") for fmt, name in names.items()],
+        [fmt for fmt in FORMATS if fmt not in names],
+    )
+
+
+def _part_page(
+    texts: SiteTexts, shared: PeriodParts, part: Part, title: str, heading: Document
+) -> DataPage:
+    period = shared.period
+    src = part_src(period, part.number)
     context = {
         "period": period,
         "part": part,
-        "parts": [part_src(period, p.number) for p in parts],
-        "contents": sections_of(parts),
+        "paging": Pager(shared.srcs, part.number),
+        "contents": shared.contents,
         "part_src": lambda n: part_src(period, n),
-        "downloads": [(fmt, f"downloads/{name}") for fmt, name in names.items()],
-        "missing": missing,
+        "downloads": shared.downloads,
+        "missing": shared.missing,
         "heading": heading,
     }
     page_title = title if part.number == 1 else texts("pager.page_of", title=title,
@@ -64,8 +87,9 @@ def _period(session: BuildSession, texts: SiteTexts, period: int) -> Iterator[Da
     plan = session.once(f"report-plan-{period}", lambda: plan_of(document))
     parts = apply(plan, document)
     title = texts("reports.period_title", period=period)
+    shared = _period_parts(session, texts, period, parts)
     for part in parts:
-        yield _part_page(session, texts, period, part, parts, title, document)
+        yield _part_page(texts, shared, part, title, document)
     if needs_document(session):  # made now, from this document
         yield from report_files(session, period, texts.lang, lambda: document)
 

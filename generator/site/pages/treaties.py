@@ -10,7 +10,7 @@ from typing import Any
 
 from generator.model import Form, Submission, Treaty
 from generator.site.data import SiteData
-from generator.site.pages.common import SitePages, show, visible_fields
+from generator.site.pages.common import Pager, SitePages, show, visible_fields
 from generator.site.render import render_html, render_page
 from generator.site.session import BuildSession
 from generator.site.shell import DataPage
@@ -110,9 +110,13 @@ def index_src(number: int) -> str:
     return "treaties/index.md" if number == 1 else f"treaties/page/{number}.md"
 
 
+def index_srcs(pages: int) -> tuple[str, ...]:
+    return tuple(index_src(n) for n in range(1, pages + 1))
+
+
 def _listing(
     data: SiteData, texts: SiteTexts, rows: Sequence[tuple[str, str, int]], number: int,
-    pages: int,
+    srcs: tuple[str, ...],
 ) -> dict[str, Any]:  # fmt: skip
     registry = data.project.registry
     return {
@@ -120,7 +124,7 @@ def _listing(
         "illustrative": registry.illustrative,
         "note": registry.note.get(texts.lang),
         "number": number,
-        "pager_pages": [index_src(n) for n in range(1, pages + 1)] if pages > 1 else [],
+        "paging": Pager(srcs, number),
         "total": len(registry.treaties),
     }
 
@@ -132,10 +136,11 @@ def _data_pages(
     data = session.data
     refs = session.once("treaty-entries", lambda: entry_refs(data))
     chunks = [rows[i : i + PAGE_SIZE] for i in range(0, len(rows), PAGE_SIZE)] or [[]]
+    srcs = index_srcs(len(chunks))
     title = texts("treaties.title")
     for number, chunk in enumerate(chunks[1:], 2):
         src = index_src(number)
-        context = _listing(data, texts, chunk, number, len(chunks))
+        context = _listing(data, texts, chunk, number, srcs)
         make = partial(render_html, "treaties.html.j2", src, title, texts, **context)
         yield DataPage(src, texts("treaties.page_title", number=number), make)
     for treaty in treaties:
@@ -159,6 +164,6 @@ def pages(session: BuildSession, texts: SiteTexts) -> SitePages:
         "treaties/index.md",
         texts("treaties.title"),
         texts,
-        **_listing(data, texts, rows[:PAGE_SIZE], 1, pages),
+        **_listing(data, texts, rows[:PAGE_SIZE], 1, index_srcs(pages)),
     )
     return SitePages({"treaties/index.md": first}, _data_pages(session, texts, treaties, rows))
