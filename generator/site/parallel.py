@@ -1,11 +1,14 @@
 """The other languages of a build, made beside the first one in forked processes.
 
 The first language's build loads the data, then forks the processes that build the other
-languages (:func:`groups`: on 2 CPUs one, building them in turn). Each inherits the loaded
+languages (:func:`processes`: on 2 CPUs one, building them in turn). Each inherits the loaded
 data and builds with :func:`build_language`, its Pagefind runs included, while the first
 language writes its own pages; the layouts of the reports' parts, made from the first
 language's report, are handed over when made (every language has the same parts). So the
-languages are built on both cores. A failure comes back as text and is raised here.
+languages are built on both cores. The languages and then the published sources are one
+:class:`Queue` of tasks: a process takes the next one as soon as it is free, so neither
+waits while the other still has a language to build. A failure comes back as text and is
+raised here.
 
 Where ``fork`` is missing (Windows) or unsafe (beside threads: ``treaty site serve``; with
 PDF downloads: :data:`UNFORKABLE`), the languages are built one after the other.
@@ -31,6 +34,7 @@ from generator.site.languages import build_language
 from generator.site.render import compile_templates
 from generator.site.search import Indexer
 from generator.site.session import BuildSession
+from generator.site.sources import write_sources
 
 START = "fork"
 # Downloads made by a library that keeps threads of its own (typst's PDF compiler): a
@@ -38,19 +42,32 @@ START = "fork"
 UNFORKABLE = ("pdf",)
 
 
+SOURCES = ""  # the task after the languages: the published sources (any process can)
+
+
 @dataclass(frozen=True)
 class Queue:
-    """The languages still to build, taken one at a time by whichever process is free."""
+    """The tasks still to do (languages to build, then :data:`SOURCES`), taken one at a
+    time by whichever process is free."""
 
-    langs: tuple[str, ...]
+    tasks: tuple[str, ...]
     taken: Any  # a multiprocessing.Value("i"): shared by the forked processes
 
     def take(self) -> str | None:
         with self.taken.get_lock():
-            if self.taken.value >= len(self.langs):
+            if self.taken.value >= len(self.tasks):
                 return None
             self.taken.value += 1
-            return self.langs[self.taken.value - 1]
+            return self.tasks[self.taken.value - 1]
+
+
+def run_task(config: MkDocsConfig, task: str, session: BuildSession) -> None:
+    """Build language ``task``, or write the published sources (``config``: the first
+    language's build, whose folder holds them)."""
+    if task == SOURCES:
+        write_sources(session.data, Path(config.site_dir))
+    else:
+        build_language(config, task, session)
 
 
 def _build_in_child(
@@ -63,8 +80,8 @@ def _build_in_child(
     session.indexer = Indexer(held=True)  # the parent's runs are not ours; ours, its
     session.awaited = shared.recv
     try:
-        while (lang := queue.take()) is not None:
-            build_language(config, lang, session)
+        while (task := queue.take()) is not None:
+            run_task(config, task, session)
         report.send(("", session.indexer.hand_over()))
     except BaseException as error:  # sent to the parent, which raises it
         report.send((f"{type(error).__name__}: {error}", []))
@@ -121,11 +138,16 @@ class Languages:
             self.sender = threading.Thread(target=_send, args=(made, connections), daemon=True)
             self.sender.start()
 
+    def build_left(self) -> None:
+        """Build here the languages no other process has taken yet (take them before
+        other work: a language taken late by one process leaves the other idle)."""
+        self.share()
+        while (task := self.queue.take()) is not None:
+            run_task(self.config, task, self.session)
+
     def wait(self) -> None:
         """Build what is left here, then wait for the other processes; failures are raised."""
-        self.share()
-        while (lang := self.queue.take()) is not None:
-            build_language(self.config, lang, self.session)
+        self.build_left()
         if self.watcher is not None:
             self.watcher.join()
         if self.sender is not None:
@@ -161,19 +183,20 @@ class Languages:
 
 
 def start_languages(config: MkDocsConfig, langs: Iterable[str], session: BuildSession) -> Languages:
-    """Start building ``langs`` beside this process (``config``: the first language's); the
-    languages left when this process is done with its own, it builds itself."""
+    """Start building ``langs`` beside this process (``config``: the first language's), and
+    then writing the published sources; what is left when this process is done with its own
+    language, it does itself."""
     fork = can_fork() and not any(f in UNFORKABLE for f in session.options.downloads)
     context: Any = multiprocessing.get_context(START if fork else None)
-    found = Languages(config, session, Queue(tuple(langs), context.Value("i", 0)),
-                      known=frozenset(session.made()))  # fmt: skip
+    tasks = Queue((*langs, SOURCES), context.Value("i", 0))
+    found = Languages(config, session, tasks, known=frozenset(session.made()))
     if not fork:
         return found
     compile_templates()
     session.indexer.hold()  # until the other processes have ended
     gc.collect()
     gc.freeze()  # the loaded data stays in pages the processes share
-    for number in range(processes(len(found.queue.langs), available_cpus())):
+    for number in range(processes(len(found.queue.tasks) - 1, available_cpus())):
         mine, theirs = context.Pipe(duplex=False)
         given, send = context.Pipe(duplex=False)
         args = (config, found.queue, session, theirs, given)

@@ -214,10 +214,12 @@ class TreatyReportsPlugin(BasePlugin[TreatyReportsConfig]):
         writer.write(self.pages.data)
 
     def _finish(self, config: MkDocsConfig, session: BuildSession) -> None:
-        """After the first language: the published sources, the other languages, search."""
-        write_sources(session.data, Path(config.site_dir))
+        """After the first language: the other languages and the published sources (which
+        of the build's processes is free first takes them), search."""
         started = time.perf_counter()
-        if self.languages is not None:
+        if self.languages is None:
+            write_sources(session.data, Path(config.site_dir))
+        else:
             self.languages.wait()
             self.languages = None
         log.info("other languages: waited %.1f s", time.perf_counter() - started)

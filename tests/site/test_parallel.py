@@ -43,7 +43,7 @@ def test_each_language_is_taken_by_exactly_one_process() -> None:
         mine.append(lang)
     child.join()
     theirs = [out.get() for _ in range(50 - len(mine))]
-    assert sorted(mine + theirs) == sorted(queue.langs)
+    assert sorted(mine + theirs) == sorted(queue.tasks)
     assert queue.take() is None
 
 
