@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.site.parallel import Queue, processes
-from generator.site.search import SearchCopies
+from generator.site.search import SearchCopies, remove_tree
 from generator.site.sources import _uncommented
 from tests.site.conftest import AS_OF, Built
 
@@ -120,3 +120,15 @@ def _fragments(bundle: Path) -> dict[str, str]:
         if "/reports/" not in fragment["url"]:
             found[fragment["url"]] = fragment["content"]
     return found
+
+
+def test_a_scratch_folder_is_removed_with_everything_in_it(tmp_path: Path) -> None:
+    folder = tmp_path / "scratch"
+    for n in range(30):
+        (folder / f"t{n}" / "sub").mkdir(parents=True)
+        (folder / f"t{n}" / "sub" / "index.html").write_text("x", encoding="utf-8")
+    (folder / "-rf odd name").write_text("x", encoding="utf-8")
+    remove_tree(folder)
+    assert not folder.exists()
+    assert tmp_path.exists()
+    remove_tree(folder)  # already gone: nothing to do, no error
