@@ -29,6 +29,9 @@ from collections.abc import Iterator, Mapping
 from functools import partial
 from typing import Any
 
+from jinja2.utils import htmlsafe_json_dumps
+from markupsafe import Markup
+
 from generator.check.schema import LOCAL_BASE, inline_refs, referenced, with_base_ids
 from generator.deadlines.duties import load_duties
 from generator.drafts.blank import is_text, treaty_table
@@ -245,15 +248,24 @@ def _ui(texts: SiteTexts) -> dict[str, str]:
 def _page(data: SiteData, form: Form, texts: SiteTexts, repo_url: str) -> str:
     src = new_src(form.kind)
     title = texts("webform.title", form=form.title.get(texts.lang))
+    found = form_data(data, form, texts, repo_url)
     return render_html(
         "webform.html.j2",
         src,
         title,
         texts,
         form=form,
-        data=form_data(data, form, texts, repo_url),
+        data=found,
+        data_json=page_json(found),
         reference=f"forms/{form.kind}.md",
     )
+
+
+def page_json(data: Mapping[str, Any]) -> Markup:
+    """``data`` as JSON safe inside a ``<script>`` (``<``, ``>``, ``&`` and ``'`` written as
+    ``\\u`` escapes, as Jinja's ``tojson`` does), but Cyrillic as it is: escaped, every
+    letter took six bytes, and the web form pages twice their size."""
+    return htmlsafe_json_dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
 def _pages(data: SiteData, texts: SiteTexts, repo_url: str) -> Iterator[DataPage | DataFile]:
