@@ -2,9 +2,10 @@
 
 A body's submissions are shown :data:`PER_PAGE` at a time: the first ones on the body's page,
 the others on ``bodies/<code>/submissions/<n>/`` (n from 2), linked by a pager. A body
-files about the same number of files every year, but the consolidator (the MFA) files a
-request to every other body on every other event of theirs (point 46): in the internal
-edition its list grows with the country (about 4,800 rows, 1.7 MB, at 60 bodies).
+files about the same number of files every year, but the consolidator (the MFA) files its
+report requests to the other bodies (an internal form), so in the internal edition its list
+grows with the country: in ``bench/synthetic.py`` at 60 bodies, about 4,800 rows (a 1.7 MB
+page unpaged).
 """
 
 from __future__ import annotations
