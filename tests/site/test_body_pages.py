@@ -59,10 +59,13 @@ def test_a_long_list_of_submissions_is_paged_and_every_file_is_on_one_page(
             shown.append(path)
         pagers = PAGER.findall(html)
         assert len(pagers) == 2 and pagers[0] == pagers[1]
-        linked = [_resolve(page.src, h) + "/" for h in re.findall(r'href="([^"]*)"', pagers[0])]
-        others = [page_url(p.src) for p in mine if p is not page]
-        assert linked == others, page.src
+        linked = {_resolve(page.src, h) + "/" for h in re.findall(r'href="([^"]*)"', pagers[0])}
+        assert linked and linked <= {page_url(p.src) for p in mine if p is not page}, page.src
         assert f'<span aria-current="page">{number}</span>' in pagers[0]
+        for rel, other in (("prev", number - 1), ("next", number + 1)):
+            found = re.findall(rf'<a href="([^"]*)" rel="{rel}">', pagers[0])
+            expected_link = [page_url(mine[other - 1].src)] if 1 <= other <= len(mine) else []
+            assert [_resolve(page.src, h) + "/" for h in found] == expected_link, (page.src, rel)
     expected = sorted(
         (s for s in session.data.submissions if s.body == code),
         key=lambda s: (-s.period, s.kind, s.path),

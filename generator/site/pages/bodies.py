@@ -19,6 +19,7 @@ from generator.deadlines.values import StatusRow
 from generator.model import Body, Submission
 from generator.site.data import SiteData
 from generator.site.pages.common import (
+    Pager,
     SitePages,
     count_states,
     form_title,
@@ -117,8 +118,8 @@ def _views(
     ]
 
 
-def _pager(code: str, pages: int) -> list[str]:
-    return [page_src(code, n) for n in range(1, pages + 1)] if pages > 1 else []
+def _pager(code: str, pages: int, number: int) -> Pager:
+    return Pager(tuple(page_src(code, n) for n in range(1, pages + 1)), number)
 
 
 def _name(data: SiteData, code: str, lang: str) -> str:
@@ -152,7 +153,7 @@ def _body_page(
         submissions=submissions,
         treaties=treaties,
         has_calendar=bool(rows),
-        pager_pages=_pager(code, page_count(index, code, per_page)),
+        paging=_pager(code, page_count(index, code, per_page), 1),
     )
 
 
@@ -172,7 +173,7 @@ def _more_page(
         code=code,
         submissions=_views(data, index, texts.lang, subs, up),
         number=number,
-        pager_pages=_pager(code, page_count(index, code, per_page)),
+        paging=_pager(code, page_count(index, code, per_page), number),
     )
 
 
