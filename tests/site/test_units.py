@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from generator.site.build import SiteBuild, build_site, config_file_for, load_si
 from generator.site.charts import ChartText, chart_html, stacked_bars
 from generator.site.edition import redact
 from generator.site.nav import alternates
+from generator.site.pages.webforms import page_json
 from generator.site.render import front_matter, link
 from generator.site.texts import site_texts
 
@@ -45,6 +47,13 @@ def test_markdown_escaping_shows_markup_as_text() -> None:
 
 def test_titles_are_escaped_in_front_matter() -> None:
     assert front_matter("<b>") == '---\ntitle: "&lt;b&gt;"\nhide:\n  - toc\n---\n\n'
+
+
+def test_the_web_forms_json_cannot_end_its_script_and_keeps_cyrillic_as_it_is() -> None:
+    value = {"b": "</script><!-- &'", "a": "Тізілім\u2028"}
+    text = str(page_json(value))
+    assert text == '{"a":"Тізілім\u2028","b":"\\u003c/script\\u003e\\u003c!-- \\u0026\\u0027"}'
+    assert json.loads(text) == value
 
 
 def test_redact_drops_internal_fields_at_any_depth() -> None:

@@ -1,9 +1,12 @@
 """The web forms (generator/site/pages/webforms.py, assets/webform.js) in headless Chromium:
 a wrong date is told inline and in the summary, whose link focuses the field; a correct
-form gives a file that ``treaty validate`` accepts; axe finds nothing serious; offline."""
+form gives a file that ``treaty validate`` accepts; axe finds nothing serious; offline once
+loaded. The register's treaties are not in the pages: each language has one
+``forms/register.json``, fetched at page load; without it the form says so and still works."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -16,8 +19,10 @@ import yaml
 
 from generator.cli.main import main
 from generator.i18n import catalogue
+from generator.site.texts import site_texts
 from tests.site.conftest import Built
 from tests.site.test_browser import _axe, errors_of
+from tests.site.test_editions import internal_strings
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -29,11 +34,30 @@ WRONG_DATE = "2026-02-30"
 DATE_INPUT = "#tr-f-annex1-0-measures-0-date"
 
 
-def open_form(page: Any, site_url: str, path: str = FORM) -> list[str]:
+REGISTER = "forms/register.json"  # below each language's root
+TREATY_KEYS = {"title", "bodies", "in_force", "signed"}
+
+
+def open_form(page: Any, site_url: str, path: str = FORM, state: str = "loaded") -> list[str]:
+    """Open a web form and wait until its register is ``state`` (loaded or failed)."""
     errors = errors_of(page)
     page.goto(site_url + path, wait_until="networkidle")
     page.wait_for_selector("select[name='/body']")
+    page.wait_for_selector(f"[data-tr-register='{state}']")
     return errors
+
+
+def register_of(root: Path, lang: str = "") -> dict[str, Any]:
+    found: dict[str, Any] = json.loads((root / lang / REGISTER).read_text(encoding="utf-8"))
+    return found["treaties"]
+
+
+def page_data(path: Path) -> dict[str, Any]:
+    text = path.read_text(encoding="utf-8")
+    found = re.search(r'<script id="tr-webform-data" type="application/json">(.*?)</script>', text)
+    assert found, path
+    data: dict[str, Any] = json.loads(found[1])
+    return data
 
 
 def choose(page: Any, body: str = BODY, period: int = PERIOD) -> int:
@@ -145,8 +169,9 @@ def test_no_serious_accessibility_violations_on_the_form(
     assert serious == [], [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in serious]
 
 
-def test_the_form_works_offline_once_loaded(browser: Any, site_url: str) -> None:
-    """Nothing is fetched from elsewhere, and once loaded the form needs no network."""
+def test_the_form_works_offline_once_loaded(browser: Any, site_url: str, built: Built) -> None:
+    """Nothing is fetched from elsewhere; the register is fetched while the page loads, and
+    once loaded the form needs no network: offline, choosing a body fills the rows from it."""
     context = browser.new_context(accept_downloads=True)
     page = context.new_page()
     asked: list[str] = []
@@ -154,15 +179,100 @@ def test_the_form_works_offline_once_loaded(browser: Any, site_url: str) -> None
     try:
         open_form(page, site_url)
         assert [u for u in asked if not u.startswith(site_url)] == []
+        assert site_url + REGISTER in asked
+        loaded = len(asked)
         context.set_offline(True)
-        fill_correctly(page, choose(page))
+        rows = choose(page)
+        mine = [
+            i for i, t in register_of(built.public).items()
+            if BODY in t["bodies"] and t["in_force"] and t["in_force"] <= f"{PERIOD}-12-31"
+        ]  # fmt: skip
+        assert rows == len(mine) >= 1
+        fill_correctly(page, rows)
         page.click("button[type=submit]")
         page.locator("#tr-webform-result").wait_for(state="visible")
         with page.expect_download() as info:
             page.click("[data-tr-download]")
-        assert "annex1:" in Path(info.value.path()).read_text(encoding="utf-8")
+        text = Path(info.value.path()).read_text(encoding="utf-8")
+        assert "annex1:" in text
+        # each row names its treaty, with the register's title as a comment
+        treaty = register_of(built.public)[mine[0]]
+        assert f"treaty: {mine[0]}  # {treaty['title']}" in text
+        assert [u for u in asked[loaded:] if u.startswith("http")] == []
     finally:
         context.close()
+
+
+def test_the_register_is_fetched_once_and_offered_in_the_pages_language(
+    page: Any, site_url: str, built: Built
+) -> None:
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url))
+    errors = open_form(page, site_url, "ru/" + FORM)
+    assert asked.count(site_url + "ru/" + REGISTER) == 1
+    register = register_of(built.public, "ru/")
+    options = page.eval_on_selector_all(
+        "#tr-treaty-ids option", "os => os.map(o => [o.value, o.textContent])"
+    )
+    assert options == [[i, t["title"] or i] for i, t in register.items()]
+    assert any(t["title"] != register_of(built.public)[i]["title"] for i, t in register.items())
+    assert page.locator(".tr-webform-register").is_hidden()
+    assert choose(page) >= 1
+    rows = page.eval_on_selector_all(
+        "input[name$='/treaty']", "xs => xs.map(x => [x.value, x.getAttribute('list')])"
+    )
+    assert rows and all(i in register and at == "tr-treaty-ids" for i, at in rows)
+    assert errors == []
+
+
+def test_without_the_register_the_form_says_so_and_still_works(
+    page: Any, site_url: str, built: Built
+) -> None:
+    page.route("**/" + REGISTER, lambda route: route.abort())
+    errors = open_form(page, site_url, "ru/" + FORM, state="failed")
+    note = page.locator(".tr-webform-register")
+    assert note.is_visible() and note.get_attribute("role") == "status"
+    assert note.inner_text() == site_texts("ru")("webform.register_failed")
+    assert page.locator("#tr-treaty-ids option").count() == 0
+    page.fill("input[name='/period']", str(PERIOD))
+    page.select_option("select[name='/body']", BODY)
+    assert page.locator(".tr-webform-filled").inner_text() == ""  # no rows filled in
+    assert page.locator("input[name$='/treaty']").count() == 0
+    page.click("#tr-f-annex1 > .tr-add")  # a row to fill in by hand
+    mine = [i for i, t in register_of(built.public).items() if BODY in t["bodies"]]
+    page.fill("#tr-f-annex1-0-treaty", mine[0])
+    fill_correctly(page, 1)
+    page.click("button[type=submit]")
+    page.locator("#tr-webform-result").wait_for(state="visible")
+    assert f"treaty: {mine[0]}\n" in page.locator(".tr-webform-yaml").input_value()
+    assert [e for e in errors if "net::ERR_FAILED" not in e] == []
+
+
+def test_the_pages_do_not_carry_the_register(built: Built) -> None:
+    """The register's treaties are in one file per language, not in every web form."""
+    for root in (built.public, built.internal):
+        for lang in ("", "ru/", "en/"):
+            register = register_of(root, lang)
+            titles = {t["title"] for t in register.values() if len(t["title"]) >= 20}
+            assert len(titles) >= 5
+            for page in sorted((root / lang / "forms").glob("*/new/index.html")):
+                data = page_data(page)
+                assert "treaties" not in data and data["register"] == "../../register.json"
+                text = html.unescape(page.read_text(encoding="utf-8"))
+                assert [t for t in titles if t in text] == [], page
+
+
+def test_the_public_register_carries_no_internal_content(built: Built) -> None:
+    secrets = internal_strings(built.repo)
+    assert len(secrets) > 20
+    registry = yaml.safe_load((built.repo / "registry" / "treaties.yaml").read_text("utf-8"))
+    ids = [t["id"] for t in registry["treaties"]]
+    for lang in ("", "ru/", "en/"):
+        text = (built.public / lang / REGISTER).read_text(encoding="utf-8")
+        register = register_of(built.public, lang)
+        assert list(register) == ids
+        assert all(set(t) == TREATY_KEYS for t in register.values())
+        assert [s[:60] for s in secrets if s in text] == []
 
 
 def test_every_form_has_a_web_form_in_both_editions_and_every_language(built: Built) -> None:

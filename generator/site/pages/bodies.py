@@ -1,4 +1,12 @@
-"""Per-body pages (data pages): a body's treaties, submissions and timeliness history."""
+"""Per-body pages (data pages): a body's treaties, submissions and timeliness history.
+
+A body's submissions are shown :data:`PER_PAGE` at a time: the first ones on the body's page,
+the others on ``bodies/<code>/submissions/<n>/`` (n from 2), linked by a pager. A body
+files about the same number of files every year, but the consolidator (the MFA) files its
+report requests to the other bodies (an internal form), so in the internal edition its list
+grows with the country: in ``bench/synthetic.py`` at 60 bodies, about 4,800 rows (a 1.7 MB
+page unpaged).
+"""
 
 from __future__ import annotations
 
@@ -11,6 +19,7 @@ from generator.deadlines.values import StatusRow
 from generator.model import Body, Submission
 from generator.site.data import SiteData
 from generator.site.pages.common import (
+    Pager,
     SitePages,
     count_states,
     form_title,
@@ -23,6 +32,7 @@ from generator.site.shell import DataPage
 from generator.site.texts import SiteTexts
 
 SOURCES = "sources"  # the submissions as published files: <edition root>/sources/<path>
+PER_PAGE = 200  # submissions on one page (about 60 KB): a usual body's ten years fit on one
 
 
 @dataclass(frozen=True)
@@ -80,12 +90,23 @@ def body_index(data: SiteData) -> BodyIndex:
     return BodyIndex(rows, subs, treaties, received_on(data.status.rows))
 
 
-def _body_page(data: SiteData, index: BodyIndex, texts: SiteTexts, code: str, up: str) -> str:
-    lang = texts.lang
-    body: Body | None = data.project.registry.bodies.get(code)
-    rows = index.rows.get(code, [])
-    subs = sorted(index.submissions.get(code, []), key=lambda s: (-s.period, s.kind, s.path))
-    submissions = [
+def page_src(code: str, number: int) -> str:
+    """The source path of page ``number`` (from 1) of a body's submissions."""
+    return f"bodies/{code}.md" if number == 1 else f"bodies/{code}/submissions/{number}.md"
+
+
+def _submissions(index: BodyIndex, code: str) -> list[Submission]:
+    return sorted(index.submissions.get(code, []), key=lambda s: (-s.period, s.kind, s.path))
+
+
+def page_count(index: BodyIndex, code: str, per_page: int) -> int:
+    return max(1, -(-len(index.submissions.get(code, [])) // per_page))
+
+
+def _views(
+    data: SiteData, index: BodyIndex, lang: str, subs: list[Submission], up: str
+) -> list[SubmissionView]:
+    return [
         SubmissionView(
             s.period,
             form_title(data, s.kind, lang),
@@ -95,6 +116,25 @@ def _body_page(data: SiteData, index: BodyIndex, texts: SiteTexts, code: str, up
         )
         for s in subs
     ]
+
+
+def _pager(code: str, pages: int, number: int) -> Pager:
+    return Pager(tuple(page_src(code, n) for n in range(1, pages + 1)), number)
+
+
+def _name(data: SiteData, code: str, lang: str) -> str:
+    body = data.project.registry.bodies.get(code)
+    return body.name.get(lang) if body else code
+
+
+def _body_page(
+    data: SiteData, index: BodyIndex, texts: SiteTexts, code: str, up: str, per_page: int
+) -> str:
+    lang = texts.lang
+    body: Body | None = data.project.registry.bodies.get(code)
+    rows = index.rows.get(code, [])
+    subs = _submissions(index, code)[:per_page]
+    submissions = _views(data, index, lang, subs, up)
     registry = data.project.registry
     treaties = sorted(
         ((t.id, t.title.get(lang) or t.id) for i in index.treaties.get(code, [])
@@ -113,23 +153,50 @@ def _body_page(data: SiteData, index: BodyIndex, texts: SiteTexts, code: str, up
         submissions=submissions,
         treaties=treaties,
         has_calendar=bool(rows),
+        paging=_pager(code, page_count(index, code, per_page), 1),
     )
 
 
-def _data_pages(session: BuildSession, texts: SiteTexts, codes: list[str]) -> Iterator[DataPage]:
+def _more_page(
+    data: SiteData, index: BodyIndex, texts: SiteTexts, code: str, up: str, per_page: int,
+    number: int,
+) -> str:  # fmt: skip
+    """Page ``number`` (from 2) of a body's submissions."""
+    start = (number - 1) * per_page
+    subs = _submissions(index, code)[start : start + per_page]
+    src = page_src(code, number)
+    return render_html(
+        "body_submissions.html.j2",
+        src,
+        texts("pager.page_of", title=_name(data, code, texts.lang), number=number),
+        texts,
+        code=code,
+        submissions=_views(data, index, texts.lang, subs, up),
+        number=number,
+        paging=_pager(code, page_count(index, code, per_page), number),
+    )
+
+
+def _data_pages(
+    session: BuildSession, texts: SiteTexts, codes: list[str], per_page: int
+) -> Iterator[DataPage]:
     data = session.data
     index = session.once("bodies", lambda: body_index(data))
     up = "" if texts.lang == session.options.languages[0] else "../"
     for code in codes:
-        body = data.project.registry.bodies.get(code)
+        name = _name(data, code, texts.lang)
         yield DataPage(
-            f"bodies/{code}.md",
-            body.name.get(texts.lang) if body else code,
-            partial(_body_page, data, index, texts, code, up),
+            page_src(code, 1), name, partial(_body_page, data, index, texts, code, up, per_page)
         )
+        for number in range(2, page_count(index, code, per_page) + 1):
+            yield DataPage(
+                page_src(code, number),
+                texts("pager.page_of", title=name, number=number),
+                partial(_more_page, data, index, texts, code, up, per_page, number),
+            )
 
 
-def pages(session: BuildSession, texts: SiteTexts) -> SitePages:
+def pages(session: BuildSession, texts: SiteTexts, per_page: int = PER_PAGE) -> SitePages:
     data = session.data
     index = session.once("bodies", lambda: body_index(data))
     registry = data.project.registry
@@ -146,4 +213,4 @@ def pages(session: BuildSession, texts: SiteTexts) -> SitePages:
         bodies=listing,
         states=state_labels(texts),
     )
-    return SitePages({"bodies/index.md": first}, _data_pages(session, texts, codes))
+    return SitePages({"bodies/index.md": first}, _data_pages(session, texts, codes, per_page))

@@ -1,7 +1,7 @@
 """A web form for every form (``forms/<kind>/new/``), generated from its schema and form file.
 
 The page carries, as JSON in a ``<script type="application/json">``, what the browser needs
-and nothing it must fetch later (the form works offline once loaded):
+for the fields:
 
 - ``spec``: the form's fields as a tree (labels, descriptions and value labels in the page's
   language), built here from the JSON Schema with its shared definitions written out;
@@ -9,8 +9,14 @@ and nothing it must fetch later (the form works offline once loaded):
   Ajv (vendored in ``site/docs/assets/vendor/ajv/``) to validate with as the clerk types;
 - ``messages``: the CLI's own catalogue entries for the schema problems (TR2xx) and the
   clerk catalogue's file-name refusals, so the browser says what ``treaty validate`` says;
-- the bodies that file the form, and for a treaty table the register's treaties, so that
-  choosing a body fills one row per treaty (as ``treaty new`` does).
+- the bodies that file the form.
+
+The register's treaties (so that choosing a body fills one row per treaty, as ``treaty new``
+does, and a treaty field suggests the register's identifiers) grow with the country: they are
+written ONCE per language, as ``forms/register.json`` below the language's root
+(:func:`register_file`), and every web form fetches them at page load by a relative address
+(``register`` in the page's JSON), so the form works offline once loaded. Until they arrive,
+or if they cannot, the form says so and works without them (treaties typed by hand).
 
 ``assets/webform.js`` builds the fields from ``spec`` with DOM calls (never HTML strings).
 A form's layout is not confidential: the pages exist in both editions.
@@ -18,9 +24,13 @@ A form's layout is not confidential: the pages exist in both editions.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Mapping
 from functools import partial
 from typing import Any
+
+from jinja2.utils import htmlsafe_json_dumps
+from markupsafe import Markup
 
 from generator.check.schema import LOCAL_BASE, inline_refs, referenced, with_base_ids
 from generator.deadlines.duties import load_duties
@@ -39,14 +49,15 @@ from generator.site.pages.forms import (
     localize,
     period_rule,
 )
-from generator.site.render import render_html
+from generator.site.render import link, render_html
 from generator.site.session import BuildSession
-from generator.site.shell import DataPage
+from generator.site.shell import DataFile, DataPage
 from generator.site.texts import SiteTexts
 
 PROBLEMS = tuple(f"TR2{n:02d}" for n in range(1, 14))
 CLERK_KEYS = ("usage.bad_slug", "usage.outside_period", "usage.slug_needed")
 LANGS = ("kk", "ru", "en")
+REGISTER = "forms/register.json"  # below the language's root: one per language and edition
 
 
 def new_src(kind: str) -> str:
@@ -172,15 +183,6 @@ def form_data(data: SiteData, form: Form, texts: SiteTexts, repo_url: str) -> di
         [b.code, b.name.get(lang)] for b in project.registry.bodies.values() if form.allows(b)
     ]
     table = treaty_table(form)
-    treaties = {
-        t.id: {
-            "title": t.title.get(lang),
-            "bodies": list(t.bodies),
-            "in_force": t.in_force_on.isoformat() if t.in_force_on else None,
-            "signed": t.signed_on.isoformat() if t.signed_on else None,
-        }
-        for t in project.registry.treaties.values()
-    }
     example, blank = example_data(form, forms, data.edition)  # none of an internal form's
     common = forms.schemas.get("common.schema.json", {})
     slug = (common.get("$defs") or {}).get("slug", {}).get("pattern", "^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -196,7 +198,7 @@ def form_data(data: SiteData, form: Form, texts: SiteTexts, repo_url: str) -> di
         | {name: text.get(lang) for name, text in form.labels.items()},
         "messages": messages(lang),
         "bodies": bodies,
-        "treaties": treaties,
+        "register": link(REGISTER, new_src(form.kind)),  # relative: fetched by the page
         "table": table,
         "treaty_status": form.treaty_status if table else None,
         "event": form.cadence is Cadence.EVENT,
@@ -210,6 +212,33 @@ def form_data(data: SiteData, form: Form, texts: SiteTexts, repo_url: str) -> di
     }
 
 
+def register_data(data: SiteData, lang: str) -> dict[str, Any]:
+    """The register's treaties as the web forms use them, in ``lang``: title, bodies and the
+    days that decide which table a treaty belongs to. Only register fields (the register is
+    public; no submission's content), so the public edition's file carries nothing internal."""
+    return {
+        "treaties": {
+            t.id: {
+                "title": t.title.get(lang),
+                "bodies": list(t.bodies),
+                "in_force": t.in_force_on.isoformat() if t.in_force_on else None,
+                "signed": t.signed_on.isoformat() if t.signed_on else None,
+            }
+            for t in data.project.registry.treaties.values()
+        }
+    }
+
+
+def register_file(data: SiteData, lang: str) -> DataFile:
+    """``forms/register.json`` of one language, made when it is written."""
+
+    def content() -> bytes:
+        text = json.dumps(register_data(data, lang), ensure_ascii=False, separators=(",", ":"))
+        return text.encode("utf-8")
+
+    return DataFile(REGISTER, content)
+
+
 def _ui(texts: SiteTexts) -> dict[str, str]:
     """The web form's own interface texts (``webform.*`` of ``site.<lang>.yaml``)."""
     prefix = "webform."
@@ -219,18 +248,28 @@ def _ui(texts: SiteTexts) -> dict[str, str]:
 def _page(data: SiteData, form: Form, texts: SiteTexts, repo_url: str) -> str:
     src = new_src(form.kind)
     title = texts("webform.title", form=form.title.get(texts.lang))
+    found = form_data(data, form, texts, repo_url)
     return render_html(
         "webform.html.j2",
         src,
         title,
         texts,
         form=form,
-        data=form_data(data, form, texts, repo_url),
+        data=found,
+        data_json=page_json(found),
         reference=f"forms/{form.kind}.md",
     )
 
 
-def _pages(data: SiteData, texts: SiteTexts, repo_url: str) -> Iterator[DataPage]:
+def page_json(data: Mapping[str, Any]) -> Markup:
+    """``data`` as JSON safe inside a ``<script>`` (``<``, ``>``, ``&`` and ``'`` written as
+    ``\\u`` escapes, as Jinja's ``tojson`` does), but Cyrillic as it is: escaped, every
+    letter took six bytes, and the web form pages twice their size."""
+    return htmlsafe_json_dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def _pages(data: SiteData, texts: SiteTexts, repo_url: str) -> Iterator[DataPage | DataFile]:
+    yield register_file(data, texts.lang)
     for form in data.project.forms:
         title = texts("webform.title", form=form.title.get(texts.lang))
         yield DataPage(

@@ -2,7 +2,10 @@
  *
  * Reads <script id="tr-webform-data">, written by the site build (generator/site/pages/
  * webforms.py): the field tree (spec), the form's JSON Schemas, the CLI's messages (TR2xx),
- * the bodies and treaties of the register. Fields are built with DOM calls only (text is
+ * the bodies that file the form. The register's treaties (one file per language, as large as
+ * the country's register) are fetched once, at page load, from D.register (relative to the
+ * page): until they arrive, or if they cannot, the page says so and the form works without
+ * them (no rows filled in, no suggestions). Fields are built with DOM calls only (text is
  * never parsed as HTML). Validation is Ajv's (assets/vendor/ajv/, draft 2020-12) against the
  * same schemas `treaty validate` uses; each Ajv error is told with the CLI's message.
  * Nothing is sent anywhere: the file is downloaded, copied, or handed to GitHub's new-file
@@ -352,10 +355,12 @@
   var yamlBox = root.querySelector(".tr-webform-yaml");
   var pathBox = root.querySelector(".tr-webform-path");
   var ids = el("datalist", { id: "tr-treaty-ids" });
-  Object.keys(D.treaties).forEach(function (id) {
-    ids.appendChild(el("option", { value: id }, [D.treaties[id].title || id]));
-  });
   fieldsBox.appendChild(ids);
+  /* the register's treaties: fetched below; {} until then (and if the fetch fails) */
+  var treaties = {};
+  var registerNote = el("p", { class: "tr-webform-register", role: "status" }, [ui.register_loading]);
+  fieldsBox.before(registerNote);
+  root.setAttribute("data-tr-register", "loading");
 
   function defaultPeriod() {
     var year = new Date().getFullYear();
@@ -398,10 +403,11 @@
     if (!tableWidget || !tablePristine) return;
     var d = data();
     if (!d.body || typeof d.period !== "number") return;
+    if (root.getAttribute("data-tr-register") !== "loaded") return; /* filled in when it comes */
     if (filledFor === d.body + "/" + d.period) return; /* a change event on leaving the field */
     filledFor = d.body + "/" + d.period;
-    var rows = Object.keys(D.treaties).filter(function (id) {
-      var t = D.treaties[id];
+    var rows = Object.keys(treaties).filter(function (id) {
+      var t = treaties[id];
       return t.bodies.indexOf(d.body) >= 0 && fits(t, d.period);
     });
     tableWidget.set(rows.map(function (id) { return { treaty: id }; }));
@@ -529,6 +535,29 @@
     if (name === "/body" || name === "/period") prefill();
   });
 
+  function registerLoaded(found) {
+    treaties = found;
+    Object.keys(treaties).forEach(function (id) {
+      ids.appendChild(el("option", { value: id }, [treaties[id].title || id]));
+    });
+    root.setAttribute("data-tr-register", "loaded");
+    registerNote.textContent = "";
+    registerNote.hidden = true;
+    prefill(); /* a body and period chosen while it was on its way */
+  }
+  function registerFailed() {
+    root.setAttribute("data-tr-register", "failed");
+    registerNote.textContent = ui.register_failed;
+  }
+  fetch(D.register, { credentials: "same-origin" }).then(function (response) {
+    if (!response.ok) throw new Error(response.status);
+    return response.json();
+  }).then(function (found) {
+    var list = found && found.treaties;
+    if (!list || typeof list !== "object" || Array.isArray(list)) throw new Error("treaties");
+    registerLoaded(list);
+  }).catch(registerFailed);
+
   /* --------------------------------------------------------- the file */
   function plainSafe(text) {
     return /^[a-z][a-z0-9-]*$/.test(text) && !/^(y|n|yes|no|on|off|true|false|null)$/.test(text);
@@ -562,7 +591,8 @@
         emit(v, indent + 2, lines);
       } else {
         var line = pad + key + ": " + scalar(v);
-        if (key === "treaty" && D.treaties[v] && D.treaties[v].title) line += "  # " + oneLine(D.treaties[v].title);
+        var t = key === "treaty" && Object.prototype.hasOwnProperty.call(treaties, v) ? treaties[v] : null;
+        if (t && t.title) line += "  # " + oneLine(t.title);
         lines.push(line);
       }
     });
