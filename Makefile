@@ -59,8 +59,12 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# One pytest worker per CPU (pytest-xdist), each test file on one worker (its module
+# fixtures made once); files in collection order, the tests marked long first. The workers
+# share the demo site and reports (testing/shared.py). PYTEST_WORKERS=0 runs in one process.
+PYTEST_WORKERS ?= auto
 unit: $(STAMP) $(WEBHOOK_SCHEMAS)
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 test: $(STAMP) browser-deps office-deps lint lint-actions typecheck unit
 

@@ -9,15 +9,18 @@ import pytest
 
 from generator.cli.main import main
 from testing.repo import REPO_ROOT
+from testing.shared import once_per_run
 
 
 @pytest.fixture(scope="session")
 def demo_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo repository (``treaty demo``), built once per session. Read it; a test that
-    changes it works on a copy (:func:`copy_repo`)."""
-    target = tmp_path_factory.mktemp("demo") / "repo"
-    assert main(["demo", str(target), "--repo", str(REPO_ROOT)]) == 0
-    return target
+    """The demo repository (``treaty demo``), built once per run (:func:`once_per_run`). Read
+    it; a test that changes it works on a copy (:func:`copy_repo`)."""
+
+    def make(folder: Path) -> None:
+        assert main(["demo", str(folder / "repo"), "--repo", str(REPO_ROOT)]) == 0
+
+    return once_per_run(tmp_path_factory, "demo", make) / "repo"
 
 
 def copy_repo(source: Path, dest: Path) -> Path:

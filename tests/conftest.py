@@ -21,6 +21,12 @@ from testing.repo import make_repo
 pytest_plugins = ["testing.fixtures"]  # demo_repo: the demo repository, built once
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked ``long`` (minutes each) first, the rest in their order: under xdist a
+    worker starts on each long test at once instead of the last one holding up the run."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)
+
+
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """A repository with the real schemas and registries, and no submissions."""

@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 RUN = Path(__file__).resolve().parents[2] / "bench" / "run.py"
 COMMON = {"date", "python", "machine", "cpus", "scale", "bodies", "years", "ratios"}
 
@@ -83,6 +85,7 @@ def _check_site(found: dict[str, Any]) -> None:
     assert {"seconds_per_page", "ours_vs_plain_seconds"} <= set(found["ratios"])
 
 
+@pytest.mark.long
 def test_every_benchmark_writes_its_results(tmp_path: Path) -> None:
     found = _results(tmp_path)
     _check_validate(found["validate"])

@@ -1,9 +1,11 @@
 """Fixtures for the report tests: the demo repository (built by ``treaty demo`` from this
 repository's demo data, with its back-dated git history) and the report of its demo period
-in every format, built once per session through the CLI."""
+in every format, built once per run through the CLI (shared by the xdist workers:
+:func:`testing.shared.once_per_run`)."""
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -15,6 +17,7 @@ from typing import Any
 import pytest
 
 from generator.cli.main import main
+from testing.shared import once_per_run
 
 DEMO_PERIOD = 2025
 AS_OF = "2026-02-01"
@@ -59,7 +62,8 @@ def build_all(repo: Path, folder: Path, lang: str, formats: tuple[str, ...] = FO
 
 @pytest.fixture(scope="session")
 def kk_report(demo_repo: Path, epoch: str, tmp_path_factory: pytest.TempPathFactory) -> Built:
-    return build_all(demo_repo, tmp_path_factory.mktemp("kk"), "kk")
+    folder = once_per_run(tmp_path_factory, "kk", lambda out: build_all(demo_repo, out, "kk"))
+    return Built(folder, "kk")
 
 
 LANGS = ("kk", "ru", "en")
@@ -70,9 +74,14 @@ def drafts(
     kk_report: Built, demo_repo: Path, epoch: str, tmp_path_factory: pytest.TempPathFactory
 ) -> dict[str, Built]:
     """The demo period's draft (the default) as PDF and DOCX in kk, ru and en."""
+
+    def make(folder: Path, lang: str) -> None:
+        build_all(demo_repo, folder, lang, ("pdf", "docx"))
+
     found = {"kk": kk_report}
     for lang in ("ru", "en"):
-        found[lang] = build_all(demo_repo, tmp_path_factory.mktemp(lang), lang, ("pdf", "docx"))
+        folder = once_per_run(tmp_path_factory, lang, functools.partial(make, lang=lang))
+        found[lang] = Built(folder, lang)
     return found
 
 
@@ -81,11 +90,14 @@ def finals(
     demo_repo: Path, epoch: str, tmp_path_factory: pytest.TempPathFactory
 ) -> dict[str, Built]:
     """The demo period's final document (``--final``) as PDF and DOCX in kk, ru and en."""
-    found = {}
-    for lang in LANGS:
-        folder = tmp_path_factory.mktemp(f"final-{lang}")
+
+    def make(folder: Path, lang: str) -> None:
         for fmt in ("pdf", "docx"):
             assert build(demo_repo, folder / f"report.{fmt}", fmt, "--final", lang=lang) == 0
+
+    found = {}
+    for lang in LANGS:
+        folder = once_per_run(tmp_path_factory, f"final-{lang}", functools.partial(make, lang=lang))
         found[lang] = Built(folder, lang)
     return found
 
@@ -95,13 +107,16 @@ def opened(drafts: dict[str, Built], tmp_path_factory: pytest.TempPathFactory) -
     """The drafts' DOCX as LibreOffice lays them out (converted to PDF)."""
     from tests.report.office import to_pdf
 
-    folder = tmp_path_factory.mktemp("office")
-    copies = []
-    for lang in LANGS:
-        copy = folder / f"{lang}.docx"
-        shutil.copyfile(drafts[lang].path("docx"), copy)
-        copies.append(copy)
-    return dict(zip(LANGS, to_pdf(copies, folder / "pdf"), strict=True))
+    def make(folder: Path) -> None:
+        copies = []
+        for lang in LANGS:
+            copy = folder / f"{lang}.docx"
+            shutil.copyfile(drafts[lang].path("docx"), copy)
+            copies.append(copy)
+        to_pdf(copies, folder / "pdf")
+
+    folder = once_per_run(tmp_path_factory, "office", make)
+    return {lang: folder / "pdf" / f"{lang}.pdf" for lang in LANGS}
 
 
 @pytest.fixture

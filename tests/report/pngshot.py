@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import struct
 import zlib
 from pathlib import Path
@@ -28,5 +29,7 @@ def render_page(pdf: Path, index: int, out: Path, scale: float = 1.0) -> Path:
     finally:
         document.close()
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(data)
+    part = out.with_name(f"{out.name}.{os.getpid()}.part")  # xdist workers may write the same
+    part.write_bytes(data)  # page at once (the same bytes): a reader sees the whole file
+    part.replace(out)
     return out

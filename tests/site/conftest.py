@@ -1,7 +1,8 @@
 """Session fixtures: one demo repository, both editions built once, a local server, Chromium.
 
 Site builds are slow, so the demo repository (with an XSS payload committed on top) and
-both editions are built once per session in a temporary folder.
+both editions are built once per run in a temporary folder that the xdist workers share
+(:func:`testing.shared.once_per_run`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from generator.cli.main import main
 from testing.fixtures import copy_repo
 from testing.git import git
 from testing.literal import put_text
+from testing.shared import once_per_run
 
 __all__ = ["git"]
 
@@ -57,18 +59,24 @@ class Built:
 def site_repo(demo_repo: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the demo repository with the XSS payload and text full of Markdown
     (:mod:`testing.literal`) committed on top."""
-    repo = copy_repo(demo_repo, tmp_path_factory.mktemp("site-repo") / "repo")
-    add_xss(repo)
-    put_text(repo)
-    return repo
+
+    def make(folder: Path) -> None:
+        repo = copy_repo(demo_repo, folder / "repo")
+        add_xss(repo)
+        put_text(repo)
+
+    return once_per_run(tmp_path_factory, "site-repo", make) / "repo"
 
 
 @pytest.fixture(scope="session")
 def built(site_repo: Path, tmp_path_factory: pytest.TempPathFactory) -> Built:
-    out = tmp_path_factory.mktemp("site")
     args = ["site", "build", "--repo", str(site_repo), "--as-of", AS_OF.isoformat()]
-    for edition in ("public", "internal"):
-        assert main([*args, "--edition", edition, "-o", str(out / edition)]) == 0
+
+    def make(out: Path) -> None:
+        for edition in ("public", "internal"):
+            assert main([*args, "--edition", edition, "-o", str(out / edition)]) == 0
+
+    out = once_per_run(tmp_path_factory, "site", make)
     return Built(site_repo, out / "public", out / "internal")
 
 

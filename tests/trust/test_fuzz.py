@@ -5,13 +5,15 @@ more than 5 s for one case.
 
 The three commands run in this process through :func:`generator.cli.main.main`, the same
 entry point as the ``treaty`` executable. The project (forms, schemas, registers) is opened
-once: only files under ``submissions/`` are mutated, and a project holds nothing read from
-there, so reopening it for every command would only repeat the same work 6,000 times.
+once, and the Rules (``law/``, which ``validate`` reads to cite a point) are read once: only
+files under ``submissions/`` are mutated, and neither holds anything read from there, so
+reading them again for every command would only repeat the same work up to 6,000 times.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import shutil
 import subprocess
@@ -25,6 +27,7 @@ from hypothesis import strategies as st
 import generator.cli.report
 import generator.cli.status
 import generator.cli.validate
+import generator.law.load
 from generator.check.project import Project, open_project
 from generator.cli.main import main
 from testing.repo import REPO_ROOT, make_repo
@@ -78,7 +81,10 @@ def fuzz_repo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     saved = [getattr(m, "open_project") for m in modules]  # noqa: B009
     for module in modules:
         setattr(module, "open_project", once)  # noqa: B010
+    load_law = generator.law.load.load_law  # validate imports it when a problem cites a point
+    generator.law.load.load_law = functools.cache(load_law)
     yield root
+    generator.law.load.load_law = load_law
     for module, original in zip(modules, saved, strict=True):
         setattr(module, "open_project", original)  # noqa: B010
 
@@ -162,6 +168,7 @@ def _run(args: list[str]) -> tuple[int, str]:
     return status, out.getvalue()
 
 
+@pytest.mark.long
 @seed(SEED)
 @settings(
     max_examples=CASES,
