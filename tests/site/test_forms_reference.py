@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from markupsafe import escape
 
 from generator.errors import ConfigurationError
 from generator.forms import FormSet, load_forms
@@ -194,3 +195,24 @@ def test_the_example_is_the_readers_body_and_period_with_a_copy_button(
         assert page.locator('a[href="new/"]').count() >= 1  # the web form
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_terms_are_labelled_as_the_repositorys_reading(lang: str) -> None:
+    from generator.check.project import open_project
+    from generator.site.pages.forms import duty_rows
+
+    project = open_project(REPO_ROOT)
+    forms = project.forms
+    form = forms.get(KIND)
+    assert form is not None
+    texts = site_texts(lang)
+    duties = duty_rows(project, form, forms, texts)
+    page = form_page(form, forms, load_shared(REPO_ROOT), PUBLIC, texts, duties=duties)
+    heading = f"## {texts('forms.duties')}"
+    after = page[page.index(heading) + len(heading) :].lstrip()
+    note = str(escape(texts("forms.duties_note")))  # the page escapes every text
+    assert after.startswith(note)
+    assert "registry/duties.yaml" in note
+    without = form_page(form, forms, load_shared(REPO_ROOT), PUBLIC, texts)
+    assert note not in without  # no duties, no note
