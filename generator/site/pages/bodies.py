@@ -81,8 +81,8 @@ def body_index(data: SiteData) -> BodyIndex:
     for row in data.status.rows:
         rows.setdefault(row.body, []).append(row)
     subs: dict[str, list[Submission]] = {}
-    for sub in data.submissions:
-        subs.setdefault(sub.body, []).append(sub)
+    for sub in sorted(data.submissions, key=lambda s: (-s.period, s.kind, s.path)):
+        subs.setdefault(sub.body, []).append(sub)  # newest first, as the pages list them
     treaties: dict[str, list[str]] = {}
     for treaty in data.project.registry.treaties.values():
         for code in treaty.bodies:
@@ -95,8 +95,10 @@ def page_src(code: str, number: int) -> str:
     return f"bodies/{code}.md" if number == 1 else f"bodies/{code}/submissions/{number}.md"
 
 
-def _submissions(index: BodyIndex, code: str) -> list[Submission]:
-    return sorted(index.submissions.get(code, []), key=lambda s: (-s.period, s.kind, s.path))
+def _shown(index: BodyIndex, code: str, per_page: int, number: int) -> list[Submission]:
+    """The submissions page ``number`` (from 1) of a body shows."""
+    start = (number - 1) * per_page
+    return index.submissions.get(code, [])[start : start + per_page]
 
 
 def page_count(index: BodyIndex, code: str, per_page: int) -> int:
@@ -118,8 +120,8 @@ def _views(
     ]
 
 
-def _pager(code: str, pages: int, number: int) -> Pager:
-    return Pager(tuple(page_src(code, n) for n in range(1, pages + 1)), number)
+def _page_srcs(index: BodyIndex, code: str, per_page: int) -> tuple[str, ...]:
+    return tuple(page_src(code, n) for n in range(1, page_count(index, code, per_page) + 1))
 
 
 def _name(data: SiteData, code: str, lang: str) -> str:
@@ -128,13 +130,13 @@ def _name(data: SiteData, code: str, lang: str) -> str:
 
 
 def _body_page(
-    data: SiteData, index: BodyIndex, texts: SiteTexts, code: str, up: str, per_page: int
-) -> str:
+    data: SiteData, index: BodyIndex, texts: SiteTexts, code: str, up: str, per_page: int,
+    srcs: tuple[str, ...],
+) -> str:  # fmt: skip
     lang = texts.lang
     body: Body | None = data.project.registry.bodies.get(code)
     rows = index.rows.get(code, [])
-    subs = _submissions(index, code)[:per_page]
-    submissions = _views(data, index, lang, subs, up)
+    submissions = _views(data, index, lang, _shown(index, code, per_page, 1), up)
     registry = data.project.registry
     treaties = sorted(
         ((t.id, t.title.get(lang) or t.id) for i in index.treaties.get(code, [])
@@ -153,17 +155,16 @@ def _body_page(
         submissions=submissions,
         treaties=treaties,
         has_calendar=bool(rows),
-        paging=_pager(code, page_count(index, code, per_page), 1),
+        paging=Pager(srcs, 1),
     )
 
 
 def _more_page(
     data: SiteData, index: BodyIndex, texts: SiteTexts, code: str, up: str, per_page: int,
-    number: int,
+    srcs: tuple[str, ...], number: int,
 ) -> str:  # fmt: skip
     """Page ``number`` (from 2) of a body's submissions."""
-    start = (number - 1) * per_page
-    subs = _submissions(index, code)[start : start + per_page]
+    subs = _shown(index, code, per_page, number)
     src = page_src(code, number)
     return render_html(
         "body_submissions.html.j2",
@@ -173,7 +174,7 @@ def _more_page(
         code=code,
         submissions=_views(data, index, texts.lang, subs, up),
         number=number,
-        paging=_pager(code, page_count(index, code, per_page), number),
+        paging=Pager(srcs, number),
     )
 
 
@@ -185,14 +186,14 @@ def _data_pages(
     up = "" if texts.lang == session.options.languages[0] else "../"
     for code in codes:
         name = _name(data, code, texts.lang)
-        yield DataPage(
-            page_src(code, 1), name, partial(_body_page, data, index, texts, code, up, per_page)
-        )
-        for number in range(2, page_count(index, code, per_page) + 1):
+        srcs = _page_srcs(index, code, per_page)
+        body = partial(_body_page, data, index, texts, code, up, per_page, srcs)
+        yield DataPage(srcs[0], name, body)
+        for number, src in enumerate(srcs[1:], 2):
             yield DataPage(
-                page_src(code, number),
+                src,
                 texts("pager.page_of", title=name, number=number),
-                partial(_more_page, data, index, texts, code, up, per_page, number),
+                partial(_more_page, data, index, texts, code, up, per_page, srcs, number),
             )
 
 
