@@ -31,6 +31,9 @@ def join_parts(parts: Iterable[str]) -> str:
     return text
 
 
+LABELS_KEPT = 1 << 16  # value words kept by one Words (free text is seldom seen twice)
+
+
 @dataclass(frozen=True)
 class Words:
     """Words for values in one language. ``untranslated`` counts the texts shown in another
@@ -42,6 +45,7 @@ class Words:
     registry: Registry
     parties: Parties = field(default_factory=Parties)
     untranslated: Counter[str] = field(default_factory=Counter, compare=False)
+    labels: dict[tuple[str, str], str] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(
@@ -69,6 +73,16 @@ class Words:
         return value_label(self.forms, field, str(code), self.lang) if code else ""
 
     def _label(self, name: str, code: str) -> str:
+        """A value's words: the same for every entry, so found once per field and value."""
+        key = (name, code)
+        found = self.labels.get(key)
+        if found is None:
+            if len(self.labels) >= LABELS_KEPT:
+                self.labels.clear()
+            found = self.labels[key] = self._find_label(name, code)
+        return found
+
+    def _find_label(self, name: str, code: str) -> str:
         if name in COUNTRY_FIELDS:
             return self.parties.name(code, self.lang) or code
         return words_if_date(value_label(self.forms, name, code, self.lang), self.t)

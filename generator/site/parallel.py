@@ -7,7 +7,9 @@ language writes its own pages; the layouts of the reports' parts, made from the 
 language's report, are handed over when made (every language has the same parts). So the
 languages are built on both cores. The languages and then the published sources are one
 :class:`Queue` of tasks: a process takes the next one as soon as it is free, so neither
-waits while the other still has a language to build. A failure comes back as text and is
+waits while the other still has a language to build. When this process builds the last
+language, the others leave it the sources and end, and a helper forked then writes half of
+that language's pages (:mod:`generator.site.spare`). A failure comes back as text and is
 raised here.
 
 Where ``fork`` is missing (Windows) or unsafe (beside threads: ``treaty site serve``; with
@@ -17,6 +19,7 @@ PDF downloads: :data:`UNFORKABLE`), the languages are built one after the other.
 from __future__ import annotations
 
 import gc
+import logging
 import multiprocessing
 import threading
 from collections.abc import Iterable, Iterator
@@ -35,7 +38,9 @@ from generator.site.render import compile_templates
 from generator.site.search import Indexer
 from generator.site.session import BuildSession
 from generator.site.sources import write_sources
+from generator.site.spare import SpareCore
 
+log = logging.getLogger("mkdocs.plugins.treaty_reports")
 START = "fork"
 # Downloads made by a library that keeps threads of its own (typst's PDF compiler): a
 # process forked after it has run would wait forever for them, so no fork then.
@@ -48,17 +53,31 @@ SOURCES = ""  # the task after the languages: the published sources (any process
 @dataclass(frozen=True)
 class Queue:
     """The tasks still to do (languages to build, then :data:`SOURCES`), taken one at a
-    time by whichever process is free."""
+    time by whichever process is free.
+
+    ``building`` is set while the first process builds a language that a helper can share
+    (:mod:`generator.site.spare`): the other processes then leave it the sources, and end,
+    so that the helper starts at once and the sources are written beside the search runs."""
 
     tasks: tuple[str, ...]
     taken: Any  # a multiprocessing.Value("i"): shared by the forked processes
+    building: Any = None  # a multiprocessing.Value("b"), or None
 
-    def take(self) -> str | None:
+    def take(self, *, beside: bool = False) -> str | None:
+        """The next task (``beside``: for a process beside the first)."""
         with self.taken.get_lock():
             if self.taken.value >= len(self.tasks):
                 return None
+            task = self.tasks[self.taken.value]
+            if beside and task == SOURCES and self.building is not None and self.building.value:
+                return None
             self.taken.value += 1
-            return self.tasks[self.taken.value - 1]
+            return task
+
+    def mark(self, building: bool) -> None:
+        if self.building is not None:
+            with self.taken.get_lock():
+                self.building.value = int(building)
 
 
 def run_task(config: MkDocsConfig, task: str, session: BuildSession) -> None:
@@ -80,7 +99,8 @@ def _build_in_child(
     session.indexer = Indexer(held=True)  # the parent's runs are not ours; ours, its
     session.awaited = shared.recv
     try:
-        while (task := queue.take()) is not None:
+        while (task := queue.take(beside=True)) is not None:
+            log.info("%s: taken by another process", task or "published sources")
             run_task(config, task, session)
         report.send(("", session.indexer.hand_over()))
     except BaseException as error:  # sent to the parent, which raises it
@@ -127,7 +147,10 @@ class Languages:
             adopted.extend(runs)
             if message:
                 self.failed.append(f"{lang}: {message}")
-        self.session.indexer.release(adopted)
+        if self.session.spare is not None:
+            self.session.spare.others_ended(adopted)
+        else:
+            self.session.indexer.release(adopted)
 
     def share(self) -> None:
         """Send what the session made since the fork (the reports' layouts) to the others,
@@ -142,8 +165,18 @@ class Languages:
         """Build here the languages no other process has taken yet (take them before
         other work: a language taken late by one process leaves the other idle)."""
         self.share()
+        spare = self.session.spare
         while (task := self.queue.take()) is not None:
-            run_task(self.config, task, self.session)
+            keep = task != SOURCES and spare is not None and spare.want()
+            log.info("%s: taken by this process%s", task or "published sources",
+                     " (a helper may join)" if keep else "")  # fmt: skip
+            self.queue.mark(keep)
+            try:
+                run_task(self.config, task, self.session)
+            finally:
+                self.queue.mark(False)
+                if keep and spare is not None:
+                    spare.done()
 
     def wait(self) -> None:
         """Build what is left here, then wait for the other processes; failures are raised."""
@@ -188,7 +221,7 @@ def start_languages(config: MkDocsConfig, langs: Iterable[str], session: BuildSe
     language, it does itself."""
     fork = can_fork() and not any(f in UNFORKABLE for f in session.options.downloads)
     context: Any = multiprocessing.get_context(START if fork else None)
-    tasks = Queue((*langs, SOURCES), context.Value("i", 0))
+    tasks = Queue((*langs, SOURCES), context.Value("i", 0), context.Value("b", 0))
     found = Languages(config, session, tasks, known=frozenset(session.made()))
     if not fork:
         return found
@@ -206,6 +239,7 @@ def start_languages(config: MkDocsConfig, langs: Iterable[str], session: BuildSe
         given.close()
         found.running.append((f"process {number + 1}", process, mine))
         found.sending.append(send)
+    session.spare = SpareCore(session.indexer.release)  # after the fork: this process's
     found.watch()
     return found
 

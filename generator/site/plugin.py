@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,7 @@ from generator.site.search import SearchCopies
 from generator.site.session import BuildOptions, BuildSession
 from generator.site.shell import FrameWriter
 from generator.site.sources import write_sources
+from generator.site.spare import write_beside
 from generator.site.texts import SiteTexts, site_texts
 from generator.site.versions import version_labels
 
@@ -201,6 +203,9 @@ class TreatyReportsPlugin(BasePlugin[TreatyReportsConfig]):
             self.search = session.indexer.copies(self.config.lang)
         writer = FrameWriter(config, self.env, self.nav, self.files, self.search)
         if not self.owns_session:
+            if session.spare is not None:  # here, after the first language: nothing awaited
+                write_beside(writer, chain(self.pages.data, self.pages.first), session.spare)
+                return
             writer.write(self.pages.data)
             session.receive()
             writer.write(self.pages.first)

@@ -4,9 +4,10 @@ Pagefind (``pagefind[bin]`` on PyPI) reads the HTML and writes ``<language root>
 an index cut into small chunks, so that a query downloads only the words it needs. It reads
 :class:`SearchCopies` of the pages, not the built site: the data pages' searched bodies
 alone, which it reads three times faster, and nothing of the pages it never searches. Each
-language gets its own bundle, started as soon as that language's pages are written, so it
-runs on the second core while the next language is built. The search box
-(``site/docs/assets/treaty.js``) loads the bundle of the page's language.
+language gets its own bundle. While the languages are built in two processes (or one and a
+helper: :mod:`generator.site.spare`), the runs wait: a run and two copies of the data in
+memory would add up. Then :data:`RUNS_AT_ONCE` run at a time, beside what is left to write.
+The search box (``site/docs/assets/treaty.js``) loads the bundle of the page's language.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ from typing import Any
 from generator.errors import ConfigurationError
 
 BUNDLE = "pagefind"
+# Runs at once: a run keeps about 1.2 cores busy and its language's index in memory (a third
+# of a gigabyte at national scale); they start once the build's other processes have ended.
+RUNS_AT_ONCE = 2
 # What Pagefind leaves out of a page's search body anyway (the treaties' entries, tables).
 IGNORED = re.compile(r"<(section|table)\b[^>]*\bdata-pagefind-ignore\b[^>]*>.*?</\1>", re.S)
 SLIM = (
@@ -62,6 +66,7 @@ class SearchCopies:
     folder: Path
     lang: str
     data_pages: set[str] = field(default_factory=set)
+    made: set[Path] = field(default_factory=set, repr=False)  # folders made
 
     def add(self, rel: str, title: str, content: str, searched: bool) -> None:
         """A data page at ``rel`` (``treaties/x/index.html``); ``title`` already escaped."""
@@ -69,7 +74,9 @@ class SearchCopies:
         if not searched:
             return
         target = self.folder / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in self.made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self.made.add(target.parent)
         body = IGNORED.sub("", content)
         target.write_text(SLIM.format(lang=self.lang, title=title, body=body), encoding="utf-8")
 
@@ -89,12 +96,11 @@ class SearchCopies:
 
 @dataclass
 class Indexer:
-    """The Pagefind runs of one build, in the background, one at a time: each holds its
-    language's whole index in memory, so two at once would add up. ``turn`` is what the
-    runs take in turn: a lock the build's processes share when the languages are built
-    side by side (see :mod:`generator.site.parallel`); :meth:`wait` ends them."""
+    """The Pagefind runs of one build, in the background, :data:`RUNS_AT_ONCE` at a time:
+    each holds its language's whole index in memory, so more would add up. ``turn`` is
+    what the runs take in turn; :meth:`wait` ends them."""
 
-    turn: Any = field(default_factory=threading.Lock)
+    turn: Any = field(default_factory=lambda: threading.BoundedSemaphore(RUNS_AT_ONCE))
     running: list[tuple[Path, threading.Thread, list[bytes | int]]] = field(default_factory=list)
     scratch: list[Path] = field(default_factory=list)
     current: list[subprocess.Popen[bytes]] = field(default_factory=list)

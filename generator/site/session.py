@@ -17,6 +17,7 @@ from generator.report.consolidate import consolidate
 from generator.report.model import Consolidation, Edition
 from generator.site.data import SiteData, load_site_data
 from generator.site.search import Indexer
+from generator.site.spare import SpareCore
 
 OPEN_DATA = ("csv", "json")
 DOCUMENTS = ("docx", "pdf")
@@ -50,6 +51,9 @@ class BuildSession:
     # In a language built in another process: gets what the first language has made for
     # every language since the fork (see :mod:`generator.site.parallel`).
     awaited: Callable[[], dict[str, Any]] | None = None
+    # In the first language's process, once the others are started: tells when they have
+    # ended, leaving a core for a helper (see :mod:`generator.site.spare`).
+    spare: SpareCore | None = None
 
     @property
     def data(self) -> SiteData:

@@ -54,6 +54,17 @@ class DataFile:
     content: Callable[[], bytes]
 
 
+@dataclass(frozen=True)
+class DataGroup:
+    """Pages and files made together when written (a period's report: its parts are cut
+    from one document): a builder can list it without making it."""
+
+    make: Callable[[], Iterable[DataPage | DataFile]]
+
+
+Item = DataPage | DataFile | DataGroup
+
+
 def escaped(title: str) -> str:
     return str(escape(title))
 
@@ -91,6 +102,12 @@ class FrameWriter:
         self.frames: dict[str, Frame] = {}
         self.written = 0
         self.bytes = 0
+        self.made: set[Path] = set()  # folders made (asking the file system again is slow)
+
+    def _folder(self, folder: Path) -> None:
+        if folder not in self.made:
+            folder.mkdir(parents=True, exist_ok=True)
+            self.made.add(folder)
 
     def frame(self, folder: str) -> Frame:
         if folder not in self.frames:
@@ -102,12 +119,15 @@ class FrameWriter:
             self.frames[folder] = Frame(self.template.render(context))
         return self.frames[folder]
 
-    def write(self, items: Iterable[DataPage | DataFile]) -> None:
+    def write(self, items: Iterable[Item]) -> None:
         root = Path(self.config.site_dir)
         for item in items:
+            if isinstance(item, DataGroup):
+                self.write(item.make())
+                continue
             if isinstance(item, DataFile):
                 target = root / item.path
-                target.parent.mkdir(parents=True, exist_ok=True)
+                self._folder(target.parent)
                 target.write_bytes(item.content())
                 continue
             folder, name = posixpath.split(item.src.removesuffix(".md"))
@@ -117,7 +137,7 @@ class FrameWriter:
             if self.search is not None:
                 self.search.add(rel, escaped(item.title), content, item.searched)
             target = root / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folder(target.parent)
             raw = text.encode("utf-8", errors="xmlcharrefreplace")
             target.write_bytes(raw)
             self.written += 1

@@ -12,7 +12,7 @@ from generator.model import Form
 from generator.report.labels import value_label
 from generator.report.text import plain
 from generator.site.data import SiteData
-from generator.site.shell import DataFile, DataPage
+from generator.site.shell import Item
 from generator.site.texts import SiteTexts
 
 
@@ -23,8 +23,8 @@ class SitePages:
     the other languages start (see :mod:`generator.site.parallel`)."""
 
     pages: dict[str, str] = field(default_factory=dict)
-    data: Iterator[DataPage | DataFile] = field(default_factory=lambda: iter(()))
-    first: Iterator[DataPage | DataFile] = field(default_factory=lambda: iter(()))
+    data: Iterator[Item] = field(default_factory=lambda: iter(()))
+    first: Iterator[Item] = field(default_factory=lambda: iter(()))
 
 
 PAGER_WIDTH = 2  # pages shown either side of the current one

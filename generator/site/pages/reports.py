@@ -24,7 +24,7 @@ from generator.site.report_files import (
 )
 from generator.site.report_parts import Part, apply, plan_of, sections_of
 from generator.site.session import BuildSession
-from generator.site.shell import DataPage
+from generator.site.shell import DataGroup, DataPage
 from generator.site.texts import SiteTexts
 
 
@@ -99,19 +99,20 @@ def report_periods(session: BuildSession) -> list[int]:
     return sorted({s.period for s in session.data.submissions}, reverse=True)
 
 
-def _parts(session: BuildSession, texts: SiteTexts) -> Iterator[DataPage | DataFile]:
+def _parts(session: BuildSession, texts: SiteTexts) -> Iterator[DataGroup]:
+    """Each period's parts and files, made together when written (from one document)."""
     for period in report_periods(session):
-        yield from _period(session, texts, period)
+        yield DataGroup(partial(_period, session, texts, period))
 
 
-def _tables(session: BuildSession, texts: SiteTexts) -> Iterator[DataFile]:
+def _tables(session: BuildSession, texts: SiteTexts) -> Iterator[DataGroup]:
     """The CSV and JSON files, when no download needs the document: made from the
     consolidation, after the other languages have started."""
     if needs_document(session):
         return
     for period in report_periods(session):
         again = partial(report_document, session, period, texts.lang)
-        yield from report_files(session, period, texts.lang, again)
+        yield DataGroup(partial(report_files, session, period, texts.lang, again))
 
 
 def pages(session: BuildSession, texts: SiteTexts) -> SitePages:
