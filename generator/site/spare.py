@@ -6,7 +6,7 @@ the first language here, the second in the other process, and the third by which
 free first, usually this one. The other process then ends, and one core would stay idle
 for the whole third language. So once it has ended (:class:`SpareCore`), this process forks
 a helper with what it has loaded, and the two write the rest of the language's pages: the
-pages come in a fixed order, cut into chunks of :data:`CHUNK`, and each process takes the
+pages come in a fixed order, cut into chunks (:func:`chunked`), and each process takes the
 next chunk nobody has taken (:class:`Shard`), passing over the others'.
 
 A helper is started only once the other process has ended, and the Pagefind runs wait
@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import ConfigurationError
-from generator.site.shell import FrameWriter, Item
+from generator.site.shell import DataGroup, FrameWriter, Item
 
 log = logging.getLogger("mkdocs.plugins.treaty_reports")
 CHUNK = 16  # pages per chunk: small, so the two processes end close together
@@ -92,11 +92,22 @@ class Shard:
             self.taken.value += 1
             return int(self.taken.value - 1)
 
-    def owns(self, position: int) -> bool:
-        chunk = position // CHUNK
+    def owns(self, chunk: int) -> bool:
         while chunk > self.mine:
             self.mine = self.take()
         return chunk == self.mine
+
+
+def chunked(items: Iterable[Item]) -> Iterator[tuple[int, Item]]:
+    """Each item with the number of its chunk: :data:`CHUNK` pages or files, or one group
+    (a period's report is many pages, made at once)."""
+    chunk, filled = 0, 0
+    for item in items:
+        group = isinstance(item, DataGroup)
+        if filled and (group or filled >= CHUNK):
+            chunk, filled = chunk + 1, 0
+        yield chunk, item
+        filled += CHUNK if group else 1
 
 
 def write_beside(writer: FrameWriter, items: Iterable[Item], spare: SpareCore | None) -> None:
@@ -107,15 +118,15 @@ def write_beside(writer: FrameWriter, items: Iterable[Item], spare: SpareCore | 
         return
     context: Any = multiprocessing.get_context(START)
     shard = Shard(context.Value("i", 0))
-    stream = enumerate(items)
+    stream = chunked(items)
     helper: tuple[BaseProcess, Connection] | None = None
     try:
-        for position, item in stream:
-            if helper is None and position % CHUNK == 0 and spare.free():
-                helper = _start(context, writer, shard, _rest(position, item, stream))
-                log.info("a helper writes beside this process from page %d on", position)
+        for chunk, item in stream:
+            if helper is None and spare.free():
+                helper = _start(context, writer, shard, _rest(chunk, item, stream))
+                log.info("a helper writes beside this process from chunk %d on", chunk)
                 # The helper has this item and the rest; this process goes on alike.
-            if shard.owns(position):
+            if shard.owns(chunk):
                 writer.write((item,))
         if helper is not None:
             _join(writer, *helper)
@@ -130,8 +141,8 @@ def write_beside(writer: FrameWriter, items: Iterable[Item], spare: SpareCore | 
 Positioned = Iterator[tuple[int, Item]]
 
 
-def _rest(position: int, item: Item, stream: Positioned) -> Positioned:
-    yield position, item
+def _rest(chunk: int, item: Item, stream: Positioned) -> Positioned:
+    yield chunk, item
     yield from stream
 
 
@@ -149,9 +160,10 @@ def _start(
 def _help(writer: FrameWriter, shard: Shard, rest: Positioned, report: Connection) -> None:
     """The helper: write the chunks it takes, then send what the parent must know."""
     before = writer.written, writer.bytes
+    shard.mine = -1  # the chunk the parent was writing at the fork is the parent's
     try:
-        for position, item in rest:
-            if shard.owns(position):
+        for chunk, item in rest:
+            if shard.owns(chunk):
                 writer.write((item,))
         pages = sorted(writer.search.data_pages) if writer.search is not None else []
         report.send(("", pages, writer.written - before[0], writer.bytes - before[1]))

@@ -15,7 +15,7 @@ import pytest
 
 from generator.errors import ConfigurationError
 from generator.site.shell import DataFile, DataGroup, FrameWriter, Item
-from generator.site.spare import CHUNK, Shard, SpareCore, write_beside
+from generator.site.spare import CHUNK, Shard, SpareCore, chunked, write_beside
 
 
 @dataclass
@@ -40,7 +40,8 @@ class Writer:
                 continue
             assert isinstance(item, DataFile)
             item.content()
-            (self.root / item.path).write_text(str(os.getpid()), encoding="utf-8")
+            with (self.root / item.path).open("a", encoding="utf-8") as out:
+                out.write(f"{os.getpid()}\n")  # a page written twice holds two lines
             self.search.data_pages.add(item.path)
             self.written += 1
             self.bytes += 1
@@ -71,6 +72,8 @@ def test_the_helper_and_this_process_write_every_page_once_between_them(tmp_path
     grouped: list[Item] = [*items[:-CHUNK], DataGroup(lambda: items[-CHUNK:])]  # one item
     write_beside(cast(FrameWriter, writer), grouped, _ended())
     writers = {p.name: p.read_text(encoding="utf-8") for p in tmp_path.iterdir()}
+    assert all(pid.count("\n") == 1 for pid in writers.values())  # each written once
+    writers = {name: pid.strip() for name, pid in writers.items()}
     assert sorted(writers) == sorted(f"p{n}" for n in range(count))
     assert len(set(writers.values())) == 2  # this process and the helper
     assert str(os.getpid()) in writers.values()
@@ -78,12 +81,35 @@ def test_the_helper_and_this_process_write_every_page_once_between_them(tmp_path
     assert writer.search.data_pages == set(writers)
 
 
+def test_a_helper_forked_inside_a_chunk_leaves_that_chunk_to_this_process(
+    tmp_path: Path,
+) -> None:
+    spare = SpareCore(lambda runs: None)
+    assert spare.want()
+    count = CHUNK * 20
+    pages: list[Item] = list(_items(count))
+
+    def other_process_ends() -> bytes:
+        spare.others_ended([])
+        return b""
+
+    ended = DataFile("ends", other_process_ends)
+    write_beside(cast(FrameWriter, Writer(tmp_path)), [*pages[:5], ended, *pages[5:]], spare)
+    writers = {p.name: p.read_text(encoding="utf-8") for p in tmp_path.iterdir()}
+    assert all(pid.count("\n") == 1 for pid in writers.values())  # each written once
+    writers = {name: pid.strip() for name, pid in writers.items()}
+    assert len(writers) == count + 1
+    assert len(set(writers.values())) == 2
+    chunk_zero = [writers[f"p{n}"] for n in range(CHUNK - 1)]  # the chunk of the fork
+    assert set(chunk_zero) == {str(os.getpid())}
+
+
 def test_without_a_free_core_every_page_is_written_here(tmp_path: Path) -> None:
     spare = SpareCore(lambda runs: None)
     assert spare.want()  # the other process has not ended
     writer = Writer(tmp_path)
     write_beside(cast(FrameWriter, writer), _items(CHUNK * 4), spare)
-    assert {p.read_text(encoding="utf-8") for p in tmp_path.iterdir()} == {str(os.getpid())}
+    assert {p.read_text(encoding="utf-8") for p in tmp_path.iterdir()} == {f"{os.getpid()}\n"}
     assert writer.written == CHUNK * 4
 
 
@@ -108,5 +134,12 @@ def test_the_search_runs_wait_while_a_language_is_written_here() -> None:
 def test_shards_take_each_chunk_once() -> None:
     taken = multiprocessing.get_context("fork").Value("i", 0)
     one, other = Shard(taken), Shard(taken)
-    owners = [(one.owns(n), other.owns(n)) for n in range(0, CHUNK * 6, CHUNK)]
+    owners = [(one.owns(n), other.owns(n)) for n in range(6)]
     assert all(a != b for a, b in owners)
+
+
+def test_a_group_is_a_chunk_of_its_own() -> None:
+    pages = _items(CHUNK + 5)
+    group = DataGroup(lambda: ())
+    found = [chunk for chunk, _ in chunked([*pages[:3], group, *pages[3:]])]
+    assert found == [0, 0, 0, 1] + [2] * CHUNK + [3, 3]
