@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import ConfigurationError
+from generator.site.folders import Folders
 
 BUNDLE = "pagefind"
 # Runs at once: a run keeps about 1.2 cores busy and its language's index in memory (a third
@@ -66,7 +67,7 @@ class SearchCopies:
     folder: Path
     lang: str
     data_pages: set[str] = field(default_factory=set)
-    made: set[Path] = field(default_factory=set, repr=False)  # folders made
+    folders: Folders = field(default_factory=Folders, repr=False)
 
     def add(self, rel: str, title: str, content: str, searched: bool) -> None:
         """A data page at ``rel`` (``treaties/x/index.html``); ``title`` already escaped."""
@@ -74,9 +75,7 @@ class SearchCopies:
         if not searched:
             return
         target = self.folder / rel
-        if target.parent not in self.made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self.made.add(target.parent)
+        self.folders.make(target.parent)
         body = IGNORED.sub("", content)
         target.write_text(SLIM.format(lang=self.lang, title=title, body=body), encoding="utf-8")
 

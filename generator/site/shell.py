@@ -26,6 +26,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from generator.site.folders import Folders
 from generator.site.render import page_url
 from generator.site.search import SearchCopies
 
@@ -102,12 +103,7 @@ class FrameWriter:
         self.frames: dict[str, Frame] = {}
         self.written = 0
         self.bytes = 0
-        self.made: set[Path] = set()  # folders made (asking the file system again is slow)
-
-    def _folder(self, folder: Path) -> None:
-        if folder not in self.made:
-            folder.mkdir(parents=True, exist_ok=True)
-            self.made.add(folder)
+        self.folders = Folders()
 
     def frame(self, folder: str) -> Frame:
         if folder not in self.frames:
@@ -127,7 +123,7 @@ class FrameWriter:
                 continue
             if isinstance(item, DataFile):
                 target = root / item.path
-                self._folder(target.parent)
+                self.folders.make(target.parent)
                 target.write_bytes(item.content())
                 continue
             folder, name = posixpath.split(item.src.removesuffix(".md"))
@@ -137,7 +133,7 @@ class FrameWriter:
             if self.search is not None:
                 self.search.add(rel, escaped(item.title), content, item.searched)
             target = root / rel
-            self._folder(target.parent)
+            self.folders.make(target.parent)
             raw = text.encode("utf-8", errors="xmlcharrefreplace")
             target.write_bytes(raw)
             self.written += 1
