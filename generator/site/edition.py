@@ -28,11 +28,18 @@ def visible_forms(forms: FormSet, edition: str) -> list[Form]:
 
 
 def redact(value: Any, hidden: frozenset[str]) -> Any:
-    """``value`` without any mapping key named in ``hidden``, at any depth."""
+    """``value`` without any mapping key named in ``hidden``, at any depth.
+
+    What holds no such key is shared with ``value``, not copied (documents are never
+    changed in place): a report's entries stay one copy in memory when only its header
+    names an internal field."""
     if isinstance(value, Mapping):
-        return {k: redact(v, hidden) for k, v in value.items() if k not in hidden}
+        kept = {k: redact(v, hidden) for k, v in value.items() if k not in hidden}
+        same = len(kept) == len(value) and all(kept[k] is v for k, v in value.items())
+        return value if same else kept
     if isinstance(value, list | tuple):
-        return [redact(item, hidden) for item in value]
+        items = [redact(item, hidden) for item in value]
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
     return value
 
 

@@ -81,7 +81,10 @@ def _check_site(found: dict[str, Any]) -> None:
     assert set(public["query_bytes"]) == {"kk", "ru", "en"}
     assert all(size > 0 for size in public["query_bytes"].values())
     assert 0 < public["largest_page_bytes"] < public["output_bytes"]
-    assert set(found["targets"]["met"]) >= {"public_seconds", "largest_page_kb", "query_kb"}
+    assert set(found["targets"]["met"]) >= {"public_seconds", "largest_page_kb", "query_kb",
+                                            "peak_memory_flat"}  # fmt: skip
+    assert set(found["targets"]["memory"]) == {"peak_growth_mb", "peak_growth_per_body_mb",
+                                               "plain_peak_growth_mb"}  # fmt: skip
     assert {"seconds_per_page", "ours_vs_plain_seconds"} <= set(found["ratios"])
 
 

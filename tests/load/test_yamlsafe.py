@@ -320,3 +320,17 @@ def test_the_events_build_what_the_standard_path_builds() -> None:
         built += 1
         assert _typed(direct) == _typed(_standard(text)), text[:200]
     assert built > len(texts) // 2
+
+
+def test_the_same_text_in_two_documents_is_one_object_in_memory() -> None:
+    # A country's files repeat field names, codes and treaty titles year after year.
+    title = "Қазақстан Республикасы мен Түркия арасындағы келісім"
+    first = load_yaml(f"treaty: t-1\ntitle: '{title}'\nrows:\n- {{status: ok}}\n")
+    second = load_yaml(f'treaty: t-1\ntitle: "{title}"\nrows:\n- {{status: ok}}\n')
+    assert first == second
+    assert first["title"] is second["title"]
+    assert first["treaty"] is second["treaty"]
+    assert next(iter(first["rows"][0])) is next(iter(second["rows"][0]))
+    # so does a document built from its node tree (an anchor sends it there)
+    third = load_yaml(f"base: &b {{status: ok}}\ntitle: '{title}'\n")
+    assert third["title"] is first["title"]

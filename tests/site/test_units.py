@@ -61,6 +61,16 @@ def test_redact_drops_internal_fields_at_any_depth() -> None:
     assert redact(data, frozenset({"prepared_by"})) == {"a": 1, "rows": [{"b": 3}]}
 
 
+def test_redact_shares_what_holds_no_internal_field_and_changes_nothing_in_place() -> None:
+    rows = [{"treaty": "t-1", "status": "ok"}, {"treaty": "t-2"}]
+    data = {"prepared_by": {"name": "x"}, "annex1": rows, "notes": {"a": [1, 2]}}
+    public = redact(data, frozenset({"prepared_by"}))
+    assert public == {"annex1": rows, "notes": {"a": [1, 2]}}
+    assert public["annex1"] is rows and public["notes"] is data["notes"]
+    assert data["prepared_by"] == {"name": "x"}  # the original keeps everything
+    assert redact(rows, frozenset({"prepared_by"})) is rows
+
+
 def test_catalogues_have_the_same_keys_in_three_languages() -> None:
     keys = {lang: set(site_texts(lang).strings) for lang in ("kk", "ru", "en")}
     assert keys["kk"] == keys["ru"] == keys["en"]
