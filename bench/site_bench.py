@@ -251,6 +251,7 @@ def run(scale: float, years: tuple[int, ...]) -> dict[str, Any]:
             print(f"site at {each}: {found['public']['seconds']} s, "
                   f"plain {found['plain']['seconds']} s", flush=True)  # fmt: skip
     big = runs[-1]
+    targets = _targets(runs)
     return {
         **machine(),
         "scale": scale,
@@ -258,13 +259,13 @@ def run(scale: float, years: tuple[int, ...]) -> dict[str, Any]:
         "years": len(years),
         "downloads": list(DOWNLOADS),
         "runs": runs,
-        "targets": _targets(runs),
+        "targets": targets,
         "load_after": load(),
         "ratios": {
             "seconds_per_page": big["seconds_per_page"],
             "ours_vs_plain_seconds": big["ours_vs_plain_seconds"],
             "ours_vs_plain_in_nav_seconds_small": runs[0]["ours_vs_plain_in_nav_seconds"],
-            "per_page_growth": _targets(runs)["per_page_growth"],
+            "per_page_growth": targets["per_page_growth"],
         },
     }
 

@@ -150,7 +150,7 @@ def _start(
     context: Any, writer: FrameWriter, shard: Shard, rest: Positioned
 ) -> tuple[BaseProcess, Connection]:
     mine, theirs = context.Pipe(duplex=False)
-    gc.freeze()  # what is loaded stays in the pages the two processes share
+    gc.freeze()  # what is loaded stays shared (Languages.wait unfreezes, after the build)
     process = context.Process(target=_help, args=(writer, shard, rest, theirs), name="site-helper")
     process.start()
     theirs.close()
