@@ -1,10 +1,11 @@
 """The consolidated report's outputs for the site, built by :mod:`generator.report`.
 
 The same core ``treaty report`` calls: consolidate → document → renderers. The report is
-built for the site's edition, so the public site never carries chapter 6 material. The
-consolidation of a period is made once per build (:class:`BuildSession`); each language
-puts it into words, and its files are written to disk one at a time (a national report
-is megabytes in every format).
+built for the site's edition, so the public site never carries chapter 6 material. A
+period's pages and files are written together, from one consolidation that the
+:class:`BuildSession` keeps until the next period's; each language puts it into words, and
+its files are written to disk one at a time (a national report is megabytes in every
+format).
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from generator.site.session import BuildSession
 from generator.site.shell import DataFile
 
 FORMATS = ("docx", "pdf", "csv", "json")
-DOCUMENTS = ("docx", "pdf")
 
 
 def _when(as_of: dt.date) -> dt.datetime:
@@ -39,11 +39,6 @@ def file_names(session: BuildSession, period: int, lang: str) -> dict[str, str]:
     """The period's download files in ``lang`` by format, as the site offers them."""
     stem = f"annex6-{period}-{session.options.edition}-{lang}"
     return {fmt: f"{stem}.{fmt}" for fmt in FORMATS if fmt in session.options.downloads}
-
-
-def needs_document(session: BuildSession) -> bool:
-    """Whether the downloads are made from the document (DOCX, PDF), not only the tables."""
-    return any(fmt in DOCUMENTS for fmt in session.options.downloads)
 
 
 def report_title(period: int, lang: str) -> str:

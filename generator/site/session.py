@@ -41,11 +41,14 @@ class BuildOptions:
 
 @dataclass
 class BuildSession:
-    """The data of one build, loaded on first use, and the consolidated reports per period."""
+    """The data of one build, loaded on first use, and the consolidated report of the
+    period being written."""
 
     options: BuildOptions
     _data: SiteData | None = None
-    _consolidated: dict[int, Consolidation] = field(default_factory=dict)
+    # One period at a time: a consolidation is ~11 MB at national scale, and a process kept
+    # every period's (~110 MB, measured); a period's pages and files are written together.
+    _consolidated: tuple[int, Consolidation] | None = None
     _made: dict[str, Any] = field(default_factory=dict)
     indexer: Indexer = field(default_factory=Indexer)
     # In a language built in another process: gets what the first language has made for
@@ -80,12 +83,13 @@ class BuildSession:
             self.awaited = None
 
     def consolidated(self, period: int) -> Consolidation:
-        """The period's report before it is put into words (the same for every language)."""
-        if period not in self._consolidated:
+        """The period's report before it is put into words (the same for every language).
+        Only the last period asked for is kept: the next period's replaces it."""
+        if self._consolidated is None or self._consolidated[0] != period:
+            self._consolidated = None  # dropped before the next is made
             data = self.data
             rows = [r for r in data.status.rows if r.period == period]
             edition = cast(Edition, data.edition)
-            self._consolidated[period] = consolidate(
-                data.project, data.result, period, edition, data.as_of, rows
-            )
-        return self._consolidated[period]
+            found = consolidate(data.project, data.result, period, edition, data.as_of, rows)
+            self._consolidated = (period, found)
+        return self._consolidated[1]

@@ -18,7 +18,6 @@ from generator.site.report_files import (
     FORMATS,
     DataFile,
     file_names,
-    needs_document,
     report_document,
     report_files,
 )
@@ -90,8 +89,8 @@ def _period(session: BuildSession, texts: SiteTexts, period: int) -> Iterator[Da
     shared = _period_parts(session, texts, period, parts)
     for part in parts:
         yield _part_page(texts, shared, part, title, document)
-    if needs_document(session):  # made now, from this document
-        yield from report_files(session, period, texts.lang, lambda: document)
+    # made now, from this consolidation and document (one period's is kept at a time)
+    yield from report_files(session, period, texts.lang, lambda: document)
 
 
 def report_periods(session: BuildSession) -> list[int]:
@@ -105,22 +104,10 @@ def _parts(session: BuildSession, texts: SiteTexts) -> Iterator[DataGroup]:
         yield DataGroup(partial(_period, session, texts, period))
 
 
-def _tables(session: BuildSession, texts: SiteTexts) -> Iterator[DataGroup]:
-    """The CSV and JSON files, when no download needs the document: made from the
-    consolidation, after the other languages have started."""
-    if needs_document(session):
-        return
-    for period in report_periods(session):
-        again = partial(report_document, session, period, texts.lang)
-        yield DataGroup(partial(report_files, session, period, texts.lang, again))
-
-
 def pages(session: BuildSession, texts: SiteTexts) -> SitePages:
     periods = [(p, part_src(p, 1)) for p in report_periods(session)]
     index = render_page(
         "reports.md.j2", "reports/index.md", texts("reports.title"), texts, periods=periods
     )
     # first: the layout of each period's parts is made from the first language's report
-    return SitePages(
-        {"reports/index.md": index}, data=_tables(session, texts), first=_parts(session, texts)
-    )
+    return SitePages({"reports/index.md": index}, first=_parts(session, texts))
